@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { CentresModule } from './centres/centres.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/env.js';
+import type { Logger } from 'pino';
+import { DatabaseModule } from './database/database.module.js';
+import { GraphqlModule } from './graphql/graphql.module.js';
+import { HealthModule } from './health/health.module.js';
+
+@Module({})
+export class AppModule {
+  /** `databaseUrl` is the database openDatabase() prepared (DATABASE_URL or the embedded one). */
+  static register(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule.forUrl(databaseUrl, config.dbPoolSize),
+        GraphqlModule,
+        HealthModule,
+        CentresModule,
+        ...dashboardModule(config),
+      ],
+    };
+  }
+}
+
+/**
+ * The built dashboard at "/", with its client-side routes falling back to index.html. Absent while
+ * only the API is built (`pnpm dev` serves the dashboard from Vite instead).
+ */
+function dashboardModule(config: AppConfig): DynamicModule[] {
+  if (!existsSync(join(config.dashboardDist, 'index.html'))) return [];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath: config.dashboardDist,
+      exclude: ['/graphql', '/graphql/{*rest}', '/health', '/health/{*rest}'],
+      serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
+    }),
+  ];
+}

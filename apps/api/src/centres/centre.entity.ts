@@ -1,0 +1,73 @@
+import type { CentreKind } from '@mrc/domain';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+/** A youth resource centre, as stored. The GraphQL shape lives apart in dto/centre.object.ts. */
+@Entity({ name: 'centre' })
+export class CentreEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** A stable, human-readable key (for seed data and exports); ids are what the API hands out. */
+  @Column({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  kind!: CentreKind;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => CentreEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Relation<CentreEntity> | null;
+
+  @Column({ name: 'name_kk', type: 'text', nullable: true })
+  nameKk!: string | null;
+
+  @Column({ name: 'name_ru', type: 'text', nullable: true })
+  nameRu!: string | null;
+
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn!: string | null;
+
+  @Column({ name: 'town_kk', type: 'text', nullable: true })
+  townKk!: string | null;
+
+  @Column({ name: 'town_ru', type: 'text', nullable: true })
+  townRu!: string | null;
+
+  @Column({ name: 'town_en', type: 'text', nullable: true })
+  townEn!: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude!: number | null;
+
+  /** 'YYYY-MM-DD'; pg hands `date` columns over as strings, which keeps them free of time zones. */
+  @Column({ name: 'opened_on', type: 'date', nullable: true })
+  openedOn!: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

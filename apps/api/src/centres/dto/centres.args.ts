@@ -1,0 +1,84 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
+import { ConnectionArgs } from '../../common/pagination.js';
+import { CentreKindEnum } from './centre.object.js';
+
+export enum CentreOrderField {
+  NAME = 'NAME',
+  CODE = 'CODE',
+}
+registerEnumType(CentreOrderField, {
+  name: 'CentreOrderField',
+  description: 'What centres can be ordered by.',
+  valuesMap: {
+    NAME: { description: 'By name in the request\'s language, with that language\'s alphabet (Kazakh Ұ after У).' },
+    CODE: { description: 'By code.' },
+  },
+});
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Ascending or descending.',
+  valuesMap: { ASC: { description: 'A to Z, smallest first.' }, DESC: { description: 'Z to A, largest first.' } },
+});
+
+@InputType({ description: 'How to order centres. The regional centre always comes first; ties are broken by id.' })
+export class CentreOrder {
+  @Field(() => CentreOrderField, { defaultValue: CentreOrderField.NAME, description: 'The key to order by.' })
+  @IsIn(Object.values(CentreOrderField))
+  field: CentreOrderField = CentreOrderField.NAME;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  @IsIn(Object.values(OrderDirection))
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: 'Which centres to list. Every field given must hold (AND).' })
+export class CentreFilter {
+  @Field(() => ID, { nullable: true, description: 'Only this centre, or with `includeSubtree` this centre and all below it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a centre id' })
+  centreId?: string;
+
+  @Field({ defaultValue: false, description: 'With `centreId`: include every centre below it.' })
+  @IsBoolean()
+  includeSubtree: boolean = false;
+
+  @Field(() => ID, { nullable: true, description: 'Only the centres directly under this centre.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a centre id' })
+  parentId?: string;
+
+  @Field(() => [CentreKindEnum], { nullable: true, description: 'Only centres of these kinds.' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(CENTRE_KINDS, { each: true })
+  kinds?: CentreKind[];
+
+  @Field({ nullable: true, description: 'Only centres whose name or town contains this text, in any language.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+@ArgsType()
+export class CentresArgs extends ConnectionArgs {
+  @Field(() => CentreFilter, { nullable: true, description: 'Which centres to list; all when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CentreFilter)
+  filter?: CentreFilter;
+
+  @Field(() => CentreOrder, { nullable: true, description: 'The order of the list; by name when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CentreOrder)
+  orderBy?: CentreOrder;
+}

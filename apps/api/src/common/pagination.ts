@@ -1,0 +1,148 @@
+import { type Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BadUserInputError } from './errors.js';
+
+/**
+ * Relay-style cursor connections (shared/design/api.md): `first` ≤ 100 with a default of 25,
+ * `after` cursors, `totalCount`, `pageInfo`, `edges` and the `nodes` shortcut.
+ *
+ * Pages are found by keyset ("rows after this sort key"), not by offset, so a page costs the same
+ * at row 10 and row 100,000 and a row inserted meanwhile neither repeats nor skips one.
+ */
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return, from 1 to ${MAX_PAGE_SIZE}.`,
+  })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (`pageInfo.endCursor`).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  after?: string;
+}
+
+@ObjectType({ description: 'Where a page stands in its list.' })
+export class PageInfo {
+  @Field({ description: 'True when more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'True when this page was asked for with `after` (items come before it).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Lazy: the COUNT query runs only when a client asks for `totalCount` (see lazyCount). */
+  totalCount: PromiseLike<number>;
+}
+
+/** The GraphQL types `<Name>Edge` and the abstract connection for a node type. */
+export function Connection<T>(nodeType: Type<T>, nodeName: string): Type<ConnectionShape<T>> {
+  @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a list, with its cursor.` })
+  class EdgeType {
+    @Field({ description: 'Opaque; pass it as `after` to continue after this item.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The item.' })
+    node!: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The items of this page with their cursors.' })
+    edges!: Edge<T>[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to reach them.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    totalCount!: PromiseLike<number>;
+  }
+  return ConnectionType as unknown as Type<ConnectionShape<T>>;
+}
+
+/** A cursor: the sort-key values of a row, tagged with the ordering they belong to. */
+type CursorValue = string | number | boolean | null;
+
+export function encodeCursor(ordering: string, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify([ordering, ...values]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, ordering: string, arity: number): CursorValue[] {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== arity + 1 || decoded[0] !== ordering) {
+    throw new BadUserInputError('The cursor does not belong to this list or its order; start again without `after`.', {
+      after: 'not a cursor of this list in this order',
+    });
+  }
+  return decoded.slice(1) as CursorValue[];
+}
+
+/**
+ * Turns rows fetched with LIMIT first + 1 into a connection page. `keyOf` gives a row's sort-key
+ * values in the same order as the query's ORDER BY.
+ */
+export function toConnection<Row, Node>(
+  rows: Row[],
+  args: ConnectionArgs,
+  ordering: string,
+  keyOf: (row: Row) => CursorValue[],
+  toNode: (row: Row) => Node,
+  countAll: () => Promise<number>,
+): ConnectionShape<Node> {
+  const page = rows.slice(0, args.first);
+  const edges = page.map((row) => ({ cursor: encodeCursor(ordering, keyOf(row)), node: toNode(row) }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: args.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: lazyCount(countAll),
+  };
+}
+
+/**
+ * A thenable that starts its query on the first `then`. GraphQL execution awaits a field's value
+ * only when the field is selected, so a page asked for without `totalCount` costs no COUNT query.
+ */
+function lazyCount(countAll: () => Promise<number>): PromiseLike<number> {
+  let started: Promise<number> | undefined;
+  return {
+    then: (onFulfilled, onRejected) => (started ??= countAll()).then(onFulfilled, onRejected),
+  };
+}

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { httpLogger, PinoNestLogger } from './common/logging.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import type { AppConfig } from './config/env.js';
+
+/**
+ * The Nest application on a prepared database, configured as production runs it. main.ts listens
+ * with it; the e2e tests build the very same app on their own database.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl, logger), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.use(httpLogger(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  return app;
+}

@@ -1,0 +1,27 @@
+import type { DataSourceOptions } from 'typeorm';
+import { CentreEntity } from '../centres/centre.entity.js';
+import { migrations } from './migrations/index.js';
+
+/**
+ * The one description of how the app talks to PostgreSQL. The app (database.module.ts) and the
+ * TypeORM CLI (cli-data-source.ts) both build their DataSource from it, so they can never disagree
+ * about entities or migrations.
+ */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [CentreEntity],
+    migrations,
+    migrationsTableName: 'schema_migration',
+    // The schema changes only through migrations (conventions.md, habit 6).
+    synchronize: false,
+    migrationsRun: false,
+    extra: {
+      max: poolSize,
+      application_name: 'mrc-api',
+      // Fail a request quickly when the database is down instead of queueing it forever.
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { CreateCentre1764130000000 } from './1764130000000-create-centre.js';
+
+/** Every migration, oldest first. A new migration is added here as well as in this folder. */
+export const migrations = [CreateCentre1764130000000];

@@ -1,0 +1,72 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { CentresModule } from '../centres/centres.module.js';
+import { ROOT_LOGGER } from '../common/logging.js';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { localExplorerPlugin } from './explorer.plugin.js';
+import { formatError } from './format-error.js';
+import { GraphqlPassThroughFilter } from './pass-through.filter.js';
+import { RequestContextFactory } from './request-context.js';
+import { requestErrorsPlugin } from './request-errors.plugin.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Loaders live in the feature modules; this module only assembles them per request. */
+@Module({
+  imports: [CentresModule],
+  providers: [RequestContextFactory],
+  exports: [RequestContextFactory],
+})
+class RequestContextModule {}
+
+@Module({
+  providers: [{ provide: APP_FILTER, useClass: GraphqlPassThroughFilter }],
+  imports: [
+    NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [RequestContextModule],
+      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER],
+      useFactory: (config: AppConfig, contexts: RequestContextFactory, logger: Logger): ApolloDriverConfig => {
+        const exposeStacktrace = config.env === 'development';
+        // Limits are checked while validating the document, before any resolver (and any SQL) runs.
+        const armor = new ApolloArmor({
+          maxDepth: { n: config.graphql.maxDepth },
+          costLimit: { maxCost: config.graphql.maxCost },
+          maxAliases: { n: config.graphql.maxAliases },
+          maxDirectives: { n: 50 },
+          // Tokens are limited by graphql-js's own parser (parseOptions below): armor's token plugin
+          // turns a plain syntax error into a 500.
+          maxTokens: { enabled: false },
+          blockFieldSuggestion: { enabled: config.isProduction },
+        }).protect();
+        return {
+          path: GRAPHQL_PATH,
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: true,
+          graphiql: false,
+          includeStacktraceInErrorResponses: exposeStacktrace,
+          // One operation per HTTP request: batching multiplies the cost limit's reach.
+          allowBatchedHttpRequests: false,
+          parseOptions: { maxTokens: 5000 },
+          context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
+          formatError: (formatted, error) => formatError(formatted, error, exposeStacktrace),
+          validationRules: armor.validationRules,
+          // The cast bridges a types-only split: @nestjs/apollo's typings name @apollo/server's CommonJS
+          // declarations, ours its ESM ones; at run time there is one Apollo Server.
+          plugins: [
+            ...armor.plugins,
+            requestErrorsPlugin(logger),
+            localExplorerPlugin(GRAPHQL_PATH),
+          ] as ApolloDriverConfig['plugins'],
+        };
+      },
+    }),
+  ],
+})
+export class GraphqlModule {}

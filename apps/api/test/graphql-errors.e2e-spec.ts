@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from './utils/test-app.js';
+
+/** Bad requests get a 400-class answer with a stable code and a message; the server keeps serving. */
+describe('GraphQL request errors', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ GRAPHQL_MAX_DEPTH: '6' });
+  });
+  afterAll(() => api.close());
+
+  const deep = (levels: number) => `{ centres { nodes { ${'parent { '.repeat(levels)}code${' }'.repeat(levels)} } } }`;
+
+  it.each([
+    ['a malformed document', '{ centres( ', undefined],
+    ['an unknown field', '{ centres { nodes { nme } } }', undefined],
+    ['a query deeper than the limit', deep(8), undefined],
+    ['a variable of the wrong type', 'query($n: Int!) { centres(first: $n) { totalCount } }', { n: 'many' }],
+    ['an undeclared variable', '{ centres(first: $n) { totalCount } }', undefined],
+  ])('%s', async (_case, query, variables) => {
+    const { status, body } = await api.graphql(query, variables);
+    expect(status).toBe(400);
+    expect(body.errors).toHaveLength(1);
+    const [error] = body.errors!;
+    expect(error!.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error!.message.length).toBeGreaterThan(10);
+    expect(error!.extensions).not.toHaveProperty('stacktrace');
+
+    const after = await api.graphql<{ centres: { totalCount: number } }>('{ centres { totalCount } }');
+    expect(after.status).toBe(200);
+    expect(after.body.data?.centres.totalCount).toBe(15);
+  });
+
+  it('accepts a query just within the depth limit', async () => {
+    const { status, body } = await api.graphql(deep(3));
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('refuses batched operations in one HTTP request', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ centres { totalCount } }' }, { query: '{ centres { totalCount } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('tags every response with a request id, reusing a caller\'s plain one', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123' },
+      body: JSON.stringify({ query: '{ centres { totalCount } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-123');
+    const generated = await fetch(`${api.url}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('health and explorer', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('reports the database as ready', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('serves a query explorer at /graphql that loads nothing from outside', async () => {
+    const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/);
+  });
+});

@@ -1,0 +1,3 @@
+/** The three kinds of people who use the platform (see shared/design/domain.md). */
+export const ROLES = ['REGIONAL_ADMIN', 'DISTRICT_COORDINATOR', 'ANALYST'] as const;
+export type Role = (typeof ROLES)[number];

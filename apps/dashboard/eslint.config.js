@@ -1,0 +1,1 @@
+export { default } from '@mrc/eslint-config/react';

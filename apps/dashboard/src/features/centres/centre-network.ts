@@ -1,0 +1,52 @@
+import type { NetworkCentresQuery } from '../../gql/graphql';
+
+export type NetworkCentre = NetworkCentresQuery['centres']['nodes'][number];
+
+/** A centre and the centres directly under it, both in the server's order. */
+export interface CentreGroup {
+  head: NetworkCentre;
+  members: NetworkCentre[];
+}
+
+/**
+ * Turns the flat list into what the page shows: each root (the regional centre) with the centres under
+ * it, then any deeper level as its own group, so a region → district → village network shows every
+ * centre without a change here. A centre whose parent is not in the list counts as a root.
+ */
+export function groupByParent(centres: readonly NetworkCentre[]): CentreGroup[] {
+  const listed = new Set(centres.map((centre) => centre.id));
+  const membersByParent = new Map<string, NetworkCentre[]>();
+  for (const centre of centres) {
+    const parentId = centre.parent?.id;
+    if (parentId === undefined || !listed.has(parentId)) continue;
+    const members = membersByParent.get(parentId) ?? [];
+    members.push(centre);
+    membersByParent.set(parentId, members);
+  }
+  return centres
+    .filter((centre) => isRoot(centre, listed) || membersByParent.has(centre.id))
+    .map((head) => ({ head, members: membersByParent.get(head.id) ?? [] }));
+}
+
+export function isRoot(centre: NetworkCentre, listed: ReadonlySet<string>): boolean {
+  return !centre.parent || !listed.has(centre.parent.id);
+}
+
+export type CentreStatus = { state: 'closed'; since: string } | { state: 'not-yet-open'; opensOn: string } | null;
+
+/**
+ * Whether a centre is closed or not open yet on `today` (`YYYY-MM-DD`); null when it is working.
+ * ISO dates compare correctly as strings, and comparing strings keeps time zones out of it.
+ */
+export function centreStatus(centre: Pick<NetworkCentre, 'openedOn' | 'closedOn'>, today: string): CentreStatus {
+  if (centre.closedOn && centre.closedOn <= today) return { state: 'closed', since: centre.closedOn };
+  if (centre.openedOn && centre.openedOn > today) return { state: 'not-yet-open', opensOn: centre.openedOn };
+  return null;
+}
+
+/** Today's date where the person is, as `YYYY-MM-DD`. */
+export function localIsoDate(now: Date = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}

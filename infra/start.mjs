@@ -1,0 +1,17 @@
+// `pnpm start` (or `npm start`): install if needed, build what is missing, then serve the whole
+// platform from one process: API, explorer and dashboard on PORT (default 3000).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureInstalled, pnpm, ROOT } from './workspace.mjs';
+
+ensureInstalled();
+pnpm(['exec', 'turbo', 'run', 'build', '--filter=@mrc/api...', '--filter=@mrc/dashboard...', '--output-logs=errors-only']);
+
+const api = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'apps/api/dist/main.js')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { NODE_ENV: 'production', ...process.env },
+});
+// The API stops cleanly on either signal; pass them on and leave with its exit code.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { httpLogger, PinoNestLogger } from './common/logging.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/env.js';
+import { countSqlStatements } from './database/sql-statement-counter.js';
 
 /**
  * The Nest application on a prepared database, configured as production runs it. main.ts listens
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     abortOnError: false,
   });
   app.use(httpLogger(logger));
+  app.use(countSqlStatements);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });

@@ -134,6 +134,23 @@ describe('the Karaganda network', () => {
     expect(badFilter.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.centreId': expect.any(String) } });
   });
 
+  it('resolves nested centres in a fixed number of SQL statements, whatever the page size (DataLoaders)', async () => {
+    const nested = /* GraphQL */ `
+      query Nested($first: Int!) {
+        centres(first: $first) {
+          nodes { code parent { code children { code } } children { code parent { code } } }
+        }
+      }
+    `;
+    const small = await api.graphql<CentresData>(nested, { first: 2 });
+    const large = await api.graphql<CentresData>(nested, { first: 15 });
+    expect(large.body.errors).toBeUndefined();
+    expect(large.body.data!.centres.nodes).toHaveLength(15);
+    // The page, the parents (one batch) and the children (one batch); the rest comes from the loaders' cache.
+    expect(large.sqlStatements).toBe(3);
+    expect(small.sqlStatements).toBe(large.sqlStatements);
+  });
+
   it('answers NOT_FOUND for an id that names no centre', async () => {
     const { body } = await api.graphql(`{ centre(id: "6f1c1c1e-0000-4000-8000-000000000000") { name } }`);
     expect(body.data).toEqual({ centre: null });

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { CentreEntity } from '../centres/centre.entity.js';
 import { migrations } from './migrations/index.js';
+import { SqlStatementCounter } from './sql-statement-counter.js';
 
 /**
  * The one description of how the app talks to PostgreSQL. The app (database.module.ts) and the
@@ -17,6 +18,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     // The schema changes only through migrations (conventions.md, habit 6).
     synchronize: false,
     migrationsRun: false,
+    logger: new SqlStatementCounter(),
     extra: {
       max: poolSize,
       application_name: 'mrc-api',

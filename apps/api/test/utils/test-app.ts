@@ -6,6 +6,8 @@ import { openDatabase } from '../../src/database/open-database.js';
 
 export interface GraphqlResponse<Data = Record<string, unknown>> {
   status: number;
+  /** How many SQL statements the request sent (the X-SQL-Statements header). */
+  sqlStatements: number;
   body: {
     data?: Data | null;
     errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
@@ -50,7 +52,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphqlResponse<Data>['body'];
-      return { status: response.status, body };
+      return { status: response.status, sqlStatements: Number(response.headers.get('x-sql-statements')), body };
     },
     async close() {
       await app.close();

@@ -1,19 +1,14 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { formatLongDate } from '../../app/i18n/format-date';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
 import { centreStatus, groupByParent, localIsoDate, type CentreGroup, type NetworkCentre } from './centre-network';
-import { NETWORK_PAGE_SIZE, NetworkCentresQuery } from './centres-query';
+import { useNetworkCentres } from './use-network-centres';
 
 export default function CentresPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('centres.title'));
-  const { data, previousData, loading, error, refetch } = useQuery(NetworkCentresQuery, {
-    variables: { first: NETWORK_PAGE_SIZE },
-  });
-  // While a language switch refetches, keep the previous list on screen instead of a skeleton flash.
-  const connection = (data ?? previousData)?.centres;
+  const { connection, loading, error, retry } = useNetworkCentres();
 
   let body;
   if (error) {
@@ -21,10 +16,7 @@ export default function CentresPage() {
       <ErrorState
         title={t('centres.errorTitle')}
         error={error}
-        onRetry={() => {
-          // The outcome shows through the hook's own state; the rejected promise says nothing more.
-          refetch().catch(() => undefined);
-        }}
+        onRetry={retry}
       />
     );
   } else if (!connection) {

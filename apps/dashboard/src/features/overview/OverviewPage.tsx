@@ -1,9 +1,8 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
-import { NETWORK_PAGE_SIZE, NetworkCentresQuery } from '../centres/centres-query';
+import { useNetworkCentres } from '../centres/use-network-centres';
 
 /**
  * The landing page. For now it states one real number, the size of the network; the KPIs of
@@ -13,10 +12,7 @@ import { NETWORK_PAGE_SIZE, NetworkCentresQuery } from '../centres/centres-query
 export default function OverviewPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('overview.title'));
-  const { data, previousData, error, refetch } = useQuery(NetworkCentresQuery, {
-    variables: { first: NETWORK_PAGE_SIZE },
-  });
-  const connection = (data ?? previousData)?.centres;
+  const { connection, error, retry } = useNetworkCentres();
 
   let figure;
   if (error) {
@@ -24,9 +20,7 @@ export default function OverviewPage() {
       <ErrorState
         title={t('overview.errorTitle')}
         error={error}
-        onRetry={() => {
-          refetch().catch(() => undefined);
-        }}
+        onRetry={retry}
       />
     );
   } else if (!connection) {

@@ -12,6 +12,7 @@ const api = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'apps/ap
   stdio: 'inherit',
   env: { NODE_ENV: 'production', ...process.env },
 });
-// The API stops cleanly on either signal; pass them on and leave with its exit code.
+// The API stops cleanly on either signal and ignores repeats (Ctrl-C already reached it through the
+// process group); pass them on for a signal sent to this process alone, and leave with its exit code.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

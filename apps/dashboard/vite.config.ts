@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 import { initialJsBudget } from './build/initial-js-budget.ts';
 
 // The API (apps/api) listens here in development; in production it serves this build itself.
-const API_ORIGIN = 'http://localhost:3000';
+// `pnpm dev` runs the API on PORT (default 3000) beside this dev server.
+const API_ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
 
 export default defineConfig({
   plugins: [react(), initialJsBudget({ maxGzipKiB: 200 })],

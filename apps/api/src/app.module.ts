@@ -38,7 +38,15 @@ function dashboardModule(config: AppConfig): DynamicModule[] {
     ServeStaticModule.forRoot({
       rootPath: config.dashboardDist,
       exclude: ['/graphql', '/graphql/{*rest}', '/health', '/health/{*rest}'],
-      serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
+      serveStaticOptions: {
+        index: 'index.html',
+        fallthrough: true,
+        // Built assets carry a content hash in their names and never change; index.html names the
+        // current ones, so browsers must ask again after every deploy.
+        setHeaders: (res, path) => {
+          res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      },
     }),
   ];
 }

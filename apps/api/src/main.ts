@@ -1,12 +1,16 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { createRootLogger } from './common/logging.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import { createApp } from './create-app.js';
-import { openDatabase } from './database/open-database.js';
+import { type OpenDatabase, openDatabase } from './database/open-database.js';
+
+/** How long requests in flight may take to finish once a stop is asked for. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 /** Boot: configuration, database (embedded or DATABASE_URL), migrations and seed, then one HTTP port. */
 async function main(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
@@ -17,29 +21,49 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createRootLogger(config);
-  const database = await openDatabase(config, log);
-  const app = await createApp(config, database.url, log);
-  app.enableCors({ origin: false });
+  let database: OpenDatabase | undefined;
+  let app: INestApplication | undefined;
 
+  // Signals are handled from the first moment: a Ctrl-C while the embedded PostgreSQL is still
+  // starting must not leave it running. Ctrl-C reaches the whole process group (pnpm, start.mjs,
+  // this process), so the same signal may arrive more than once; only the first counts.
+  let startup: Promise<unknown> = Promise.resolve();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Stopping: finishing requests in flight');
+    setTimeout(() => {
+      log.error(`Requests still running after ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    await startup.catch(() => undefined);
     // Nest closes the HTTP server (in-flight requests finish), Apollo, then the connection pool;
     // only then does the embedded server stop, so no request loses its database midway.
-    await app.close();
-    await database.stop();
+    await app?.close();
+    await database?.stop();
     log.info('Stopped');
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 
-  await app.listen(config.port, config.host);
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `MRC Network is serving on http://localhost:${port}`);
+  startup = (async () => {
+    database = await openDatabase(config, log);
+    if (stopping) return;
+    app = await createApp(config, database.url, log);
+    if (stopping) return;
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info({ port, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `MRC Network is serving on http://localhost:${port}`);
+  })();
+  try {
+    await startup;
+  } catch (error) {
+    await database?.stop().catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

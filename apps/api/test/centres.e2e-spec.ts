@@ -130,6 +130,11 @@ describe('the Karaganda network', () => {
     expect(badCursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { after: expect.any(String) } });
     const badId = await api.graphql(`{ centre(id: "42") { name } }`);
     expect(badId.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: expect.any(String) } });
+    const nul = await list({ filter: { search: 'Abay\u0000' } });
+    expect(nul.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.search': expect.any(String) } });
+    const forged = Buffer.from(JSON.stringify(['NAME:ASC:ru', true, 'x\u0000', 'id'])).toString('base64url');
+    const forgedCursor = await list({ after: forged });
+    expect(forgedCursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { after: expect.any(String) } });
     const badFilter = await list({ filter: { centreId: 'x' } });
     expect(badFilter.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.centreId': expect.any(String) } });
   });

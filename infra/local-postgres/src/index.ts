@@ -113,8 +113,22 @@ export async function startThrowawayPostgres(onLog?: (line: string) => void): Pr
   };
 }
 
-/** Creates a database if it does not exist yet. `serverUrl` names any database of that server. */
+/**
+ * Creates a database if it does not exist yet. `serverUrl` names any database of that server. An
+ * existing database is reached directly first: on managed servers the user may have no access to
+ * the `postgres` maintenance database.
+ */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const direct = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
+  try {
+    await direct.connect();
+    await direct.end();
+    return;
+  } catch (error) {
+    await direct.end().catch(() => undefined);
+    const missing = error && typeof error === 'object' && 'code' in error && error.code === '3D000';
+    if (!missing) throw error;
+  }
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await client.connect();
   try {
@@ -162,7 +176,9 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
     () => '',
   );
   const pid = Number.parseInt(firstLine, 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  // A stale file may name a pid that now belongs to another program: PostgreSQL itself copes with
+  // stale lock files, so act only on a live postgres serving this very folder.
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgresOf(pid, dataDir)) return;
   const owner = parentOf(pid);
   if (owner !== undefined && owner > 1 && isAlive(owner)) {
     throw new Error(
@@ -173,6 +189,15 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
     await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+function isPostgresOf(pid: number, dataDir: string): boolean {
+  try {
+    const command = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+    return /postgres/.test(command) && command.includes(dataDir);
+  } catch {
+    return false;
   }
 }
 

@@ -90,7 +90,8 @@ function applyFilter(query: SelectQueryBuilder<CentreEntity>, filter: CentreFilt
       `c.id IN (
         WITH RECURSIVE subtree AS (
           SELECT id FROM centre WHERE id = :centreId
-          UNION ALL
+          -- UNION, not UNION ALL: should a cycle ever slip in, the walk still ends.
+          UNION
           SELECT child.id FROM centre child JOIN subtree ON child.parent_id = subtree.id
         )
         SELECT id FROM subtree

@@ -101,12 +101,24 @@ export function decodeCursor(cursor: string, ordering: string, arity: number): C
   } catch {
     decoded = undefined;
   }
-  if (!Array.isArray(decoded) || decoded.length !== arity + 1 || decoded[0] !== ordering) {
+  const values = Array.isArray(decoded) ? decoded.slice(1) : [];
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== arity + 1 ||
+    decoded[0] !== ordering ||
+    !values.every(isCursorValue)
+  ) {
     throw new BadUserInputError('The cursor does not belong to this list or its order; start again without `after`.', {
       after: 'not a cursor of this list in this order',
     });
   }
-  return decoded.slice(1) as CursorValue[];
+  return values as CursorValue[];
+}
+
+// A NUL character is the one thing PostgreSQL refuses in text: such a cursor is forged, not ours.
+function isCursorValue(value: unknown): value is CursorValue {
+  if (typeof value === 'string') return !value.includes('\u0000');
+  return value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /**
@@ -128,7 +140,7 @@ export function toConnection<Row, Node>(
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: rows.length > args.first,
-      hasPreviousPage: args.after !== undefined,
+      hasPreviousPage: args.after != null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

@@ -34,12 +34,18 @@ const POSTGRES_CODES: Record<string, ErrorCode> = {
   '23514': 'BAD_USER_INPUT', // check_violation
   '23502': 'BAD_USER_INPUT', // not_null_violation
   '22P02': 'BAD_USER_INPUT', // invalid_text_representation
+  '22021': 'BAD_USER_INPUT', // character_not_in_repertoire (a NUL byte in text)
   '22007': 'BAD_USER_INPUT', // invalid_datetime_format
   '22008': 'BAD_USER_INPUT', // datetime_field_overflow
   '22003': 'BAD_USER_INPUT', // numeric_value_out_of_range
 };
 
 const STABLE_CODES = new Set<string>(ERROR_CODES);
+
+/** Codes that mean the caller's request was refused, not that the server failed. */
+export function isClientErrorCode(code: unknown): boolean {
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (STABLE_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || code in HTTP_EXCEPTION_CODES);
+}
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Try again; if it keeps happening, quote the request id.';
 

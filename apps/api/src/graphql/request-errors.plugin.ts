@@ -1,21 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { unwrap } from './format-error.js';
+import { isClientErrorCode, unwrap } from './format-error.js';
 import type { RequestContext } from './request-context.js';
 
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
 
 /**
  * Unexpected failures are logged with their stack and the request id, and the response's
@@ -28,8 +16,7 @@ export function requestErrorsPlugin(fallbackLogger: Logger): ApolloServerPlugin<
         async didEncounterErrors({ errors, contextValue, operationName }) {
           const log = (contextValue?.req?.log as Logger | undefined) ?? fallbackLogger;
           for (const error of errors as readonly GraphQLError[]) {
-            const code = error.extensions?.code;
-            if (typeof code === 'string' && CLIENT_CODES.has(code)) continue;
+            if (isClientErrorCode(error.extensions?.code)) continue;
             log.error({ err: unwrap(error), path: error.path, operationName }, 'GraphQL request failed unexpectedly');
           }
         },

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { ConnectionArgs } from '../../common/pagination.js';
 import { CentreKindEnum } from './centre.object.js';
@@ -65,6 +65,9 @@ export class CentreFilter {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  // PostgreSQL refuses NUL in text; the caller hears it as a field error, not a server failure.
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000]*$/, { message: 'must not contain NUL characters' })
   search?: string;
 }
 

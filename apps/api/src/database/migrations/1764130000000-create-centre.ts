@@ -38,6 +38,8 @@ export class CreateCentre1764130000000 implements MigrationInterface {
       )
     `);
     await db.query(`CREATE INDEX centre_parent_idx ON centre (parent_id)`);
+    // One tree, one root: a second parentless centre would split the network in two.
+    await db.query(`CREATE UNIQUE INDEX centre_single_root ON centre ((true)) WHERE parent_id IS NULL`);
     await db.query(`COMMENT ON TABLE centre IS 'Youth resource centres as a tree: the regional MRC is the root.'`);
   }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { findFreePort } from '@mrc/local-postgres';
 
 export interface RunningApi {
   readonly baseUrl: string;
@@ -99,18 +99,6 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
     child.once('exit', (code, signal) => resolve({ code, signal }));
     // spawn() failing (e.g. EACCES) reports an error and no exit.
     child.once('error', () => resolve({ code: child.exitCode, signal: child.signalCode }));
-  });
-}
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('could not find a free port'))));
-    });
   });
 }
 

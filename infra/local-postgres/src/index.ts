@@ -251,7 +251,8 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
   }
 }
 
-async function findFreePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function findFreePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);

@@ -10,4 +10,5 @@ if (!url) {
   throw new Error('Set DATABASE_URL to the PostgreSQL server the TypeORM CLI should work on.');
 }
 
-export default new DataSource(dataSourceOptions(url));
+// The app's logger only counts statements; the CLI prints what it does instead.
+export default new DataSource({ ...dataSourceOptions(url), logger: 'advanced-console', logging: ['error', 'warn', 'info', 'log', 'migration'] });

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dropDatabase, ensureDatabase, startThrowawayPostgres, withDatabase } from '@mrc/local-postgres';
+import { createTestDatabase } from '@mrc/local-postgres';
 import { startApi } from './api-server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,9 +13,9 @@ export default function globalSetup(): Promise<() => Promise<void>> {
 }
 
 /**
- * Starts what the browser tests talk to: a PostgreSQL server (DATABASE_URL's, else a throwaway one),
- * a fresh database in it, and the built API on a free port (it migrates and seeds the empty database
- * at boot and serves the built dashboard at "/"). Returns the teardown, which undoes it all in reverse.
+ * Starts what the browser tests talk to: a fresh database (createTestDatabase) and the built API on
+ * a free port (it migrates and seeds the empty database at boot and serves the built dashboard at
+ * "/"). Returns the teardown, which undoes it all in reverse.
  */
 export async function startBrowserTestEnvironment({
   apiDir,
@@ -40,22 +39,13 @@ export async function startBrowserTestEnvironment({
   };
 
   try {
-    let serverUrl = process.env.DATABASE_URL;
-    if (!serverUrl) {
-      const postgres = await startThrowawayPostgres();
-      undo.push(() => postgres.stop());
-      serverUrl = postgres.url;
-    }
-    const maintenanceUrl = serverUrl;
-
-    const database = `mrc_e2e_${randomBytes(6).toString('hex')}`;
-    await ensureDatabase(maintenanceUrl, database);
-    undo.push(() => dropDatabase(maintenanceUrl, database));
+    const database = await createTestDatabase('mrc_e2e');
+    undo.push(() => database.close());
 
     const api = await startApi({
       mainPath: `${apiDir}/dist/main.js`,
       cwd: apiDir,
-      databaseUrl: withDatabase(maintenanceUrl, database),
+      databaseUrl: database.url,
     });
     undo.push(() => api.stop());
 

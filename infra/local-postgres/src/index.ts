@@ -6,6 +6,7 @@
  * a server left running by a killed process, and clear errors.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { access, chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -109,6 +110,39 @@ export async function startThrowawayPostgres(onLog?: (line: string) => void): Pr
     stop: async () => {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestDatabase {
+  /** Connection string of the fresh database. */
+  readonly url: string;
+  /** Drops the database and stops the throwaway server, if one was started. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test run, named `<prefix>_<time>_<random>`: on the server of DATABASE_URL
+ * when it is set, else on a throwaway embedded server. Every test suite gets its database this way.
+ */
+export async function createTestDatabase(prefix: string, serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+  const server = serverUrl ? undefined : await startThrowawayPostgres();
+  const maintenanceUrl = serverUrl ?? server!.url;
+  const database = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  try {
+    await ensureDatabase(maintenanceUrl, database);
+  } catch (error) {
+    await server?.stop();
+    throw error;
+  }
+  return {
+    url: withDatabase(maintenanceUrl, database),
+    close: async () => {
+      try {
+        await dropDatabase(maintenanceUrl, database);
+      } finally {
+        await server?.stop();
+      }
     },
   };
 }

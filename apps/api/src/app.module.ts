@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CentresModule } from './centres/centres.module.js';
+import { UsersModule } from './users/users.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import type { Logger } from 'pino';
@@ -21,7 +24,10 @@ export class AppModule {
         DatabaseModule.forUrl(databaseUrl, config.dbPoolSize),
         GraphqlModule,
         HealthModule,
+        AuthModule,
+        AuditModule,
         CentresModule,
+        UsersModule,
         ...dashboardModule(config),
       ],
     };

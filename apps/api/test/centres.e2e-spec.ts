@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedNetworkIfEmpty } from '../src/database/seed/seed-network.js';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { startTestApp, type TestApp } from './utils/test-app.js';
+import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
 interface CentreNode {
   id: string;
@@ -33,13 +31,16 @@ const LIST = /* GraphQL */ `
 
 describe('the Karaganda network', () => {
   let api: TestApp;
+  let asAnalyst: Record<string, string>;
   beforeAll(async () => {
     api = await startTestApp();
+    asAnalyst = await api.signIn(DEMO.analyst);
   });
   afterAll(() => api.close());
 
-  const list = (variables: Record<string, unknown>, headers?: Record<string, string>) =>
-    api.graphql<CentresData>(LIST, { first: 100, ...variables }, headers);
+  const list = (variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    api.graphql<CentresData>(LIST, { first: 100, ...variables }, { ...asAnalyst, ...headers });
+  const query = <Data>(document: string, variables?: Record<string, unknown>) => api.graphql<Data>(document, variables, asAnalyst);
 
   it('is seeded: the regional centre and its 14 district centres', async () => {
     const { body } = await list({});
@@ -55,8 +56,7 @@ describe('the Karaganda network', () => {
   });
 
   it('seeds only an empty database: a second run adds nothing', async () => {
-    const dataSource = api.app.get<DataSource>(getDataSourceToken());
-    expect(await seedNetworkIfEmpty(dataSource)).toBe(0);
+    expect(await seedNetworkIfEmpty(api.dataSource)).toBe(0);
     const { body } = await list({});
     expect(body.data!.centres.totalCount).toBe(15);
   });
@@ -67,7 +67,7 @@ describe('the Karaganda network', () => {
     const ru = await list({ filter: { search: 'Temirtau' } }, { 'accept-language': 'ru' });
     expect(ru.body.data!.centres.nodes.map((c) => [c.name, c.town])).toEqual([['г. Темиртау', 'Темиртау']]);
 
-    const { body } = await api.graphql<{ centre: { en: string; kk: string; names: Record<string, string> } }>(
+    const { body } = await query<{ centre: { en: string; kk: string; names: Record<string, string> } }>(
       `query($id: ID!) { centre(id: $id) { en: name(lang: EN) kk: name(lang: KK) names { kk ru en } } }`,
       { id: kk.body.data!.centres.nodes[0]!.id },
     );
@@ -128,7 +128,7 @@ describe('the Karaganda network', () => {
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { first: expect.any(String) } });
     const badCursor = await list({ after: 'not-a-cursor' });
     expect(badCursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { after: expect.any(String) } });
-    const badId = await api.graphql(`{ centre(id: "42") { name } }`);
+    const badId = await query(`{ centre(id: "42") { name } }`);
     expect(badId.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: expect.any(String) } });
     const nul = await list({ filter: { search: 'Abay\u0000' } });
     expect(nul.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.search': expect.any(String) } });
@@ -147,17 +147,18 @@ describe('the Karaganda network', () => {
         }
       }
     `;
-    const small = await api.graphql<CentresData>(nested, { first: 2 });
-    const large = await api.graphql<CentresData>(nested, { first: 15 });
+    const small = await query<CentresData>(nested, { first: 2 });
+    const large = await query<CentresData>(nested, { first: 15 });
     expect(large.body.errors).toBeUndefined();
     expect(large.body.data!.centres.nodes).toHaveLength(15);
-    // The page, the parents (one batch) and the children (one batch); the rest comes from the loaders' cache.
-    expect(large.sqlStatements).toBe(3);
+    // Who is calling (session and user in one statement), the page, the parents (one batch) and the
+    // children (one batch); the rest comes from the loaders' cache.
+    expect(large.sqlStatements).toBe(4);
     expect(small.sqlStatements).toBe(large.sqlStatements);
   });
 
   it('answers NOT_FOUND for an id that names no centre', async () => {
-    const { body } = await api.graphql(`{ centre(id: "6f1c1c1e-0000-4000-8000-000000000000") { name } }`);
+    const { body } = await query(`{ centre(id: "6f1c1c1e-0000-4000-8000-000000000000") { name } }`);
     expect(body.data).toEqual({ centre: null });
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, type TestApp } from './utils/test-app.js';
+import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
 /** Bad requests get a 400-class answer with a stable code and a message; the server keeps serving. */
 describe('GraphQL request errors', () => {
   let api: TestApp;
+  let asAnalyst: Record<string, string>;
   beforeAll(async () => {
     api = await startTestApp({ GRAPHQL_MAX_DEPTH: '6' });
+    asAnalyst = await api.signIn(DEMO.analyst);
   });
   afterAll(() => api.close());
 
@@ -18,7 +20,7 @@ describe('GraphQL request errors', () => {
     ['a variable of the wrong type', 'query($n: Int!) { centres(first: $n) { totalCount } }', { n: 'many' }],
     ['an undeclared variable', '{ centres(first: $n) { totalCount } }', undefined],
   ])('%s', async (_case, query, variables) => {
-    const { status, body } = await api.graphql(query, variables);
+    const { status, body } = await api.graphql(query, variables, asAnalyst);
     expect(status).toBe(400);
     expect(body.errors).toHaveLength(1);
     const [error] = body.errors!;
@@ -26,13 +28,13 @@ describe('GraphQL request errors', () => {
     expect(error!.message.length).toBeGreaterThan(10);
     expect(error!.extensions).not.toHaveProperty('stacktrace');
 
-    const after = await api.graphql<{ centres: { totalCount: number } }>('{ centres { totalCount } }');
+    const after = await api.graphql<{ centres: { totalCount: number } }>('{ centres { totalCount } }', {}, asAnalyst);
     expect(after.status).toBe(200);
     expect(after.body.data?.centres.totalCount).toBe(15);
   });
 
   it('accepts a query just within the depth limit', async () => {
-    const { status, body } = await api.graphql(deep(3));
+    const { status, body } = await api.graphql(deep(3), {}, asAnalyst);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
   });

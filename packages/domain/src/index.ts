@@ -2,3 +2,4 @@ export * from './centre-kind.js';
 export * from './error-code.js';
 export * from './language.js';
 export * from './role.js';
+export * from './policy.js';

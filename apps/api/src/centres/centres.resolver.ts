@@ -1,6 +1,7 @@
 import { type Language, pickLocalised } from '@mrc/domain';
 import { Args, ArgsType, Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
+import { Policy } from '../auth/policy.decorators.js';
 import { LANG_ARG_DESCRIPTION, LanguageEnum } from '../common/localisation.js';
 import { Connection } from '../common/pagination.js';
 import type { RequestContext } from '../graphql/request-context.js';
@@ -22,11 +23,13 @@ class CentreArgs {
 export class CentresResolver {
   constructor(private readonly centresService: CentresService) {}
 
+  @Policy('read', 'Centre')
   @Query(() => CentreConnection, { description: 'The centres of the network, a page at a time.' })
   centres(@Args() args: CentresArgs, @Context() context: RequestContext) {
     return this.centresService.listCentres(args, context.language);
   }
 
+  @Policy('read', 'Centre')
   @Query(() => Centre, { nullable: true, description: 'One centre by id; NOT_FOUND when there is none.' })
   centre(@Args() { id }: CentreArgs) {
     return this.centresService.getCentre(id);

@@ -24,6 +24,20 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  // Signs access tokens. Every API process behind one load balancer needs the same value; unset, each
+  // process makes a random one at start (signed-in users then renew their token from the session cookie).
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  ADMIN_NAME: z.string().min(1).default('Administrator'),
+  SEED_DEMO_USERS: z.stringbool().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -41,6 +55,21 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   dashboardDist: string;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number };
+  auth: {
+    /** Undefined: a random secret is made at start. */
+    secret: string | undefined;
+    accessTokenTtlSeconds: number;
+    sessionTtlDays: number;
+    /** 'auto': Secure cookies when the request came over HTTPS. */
+    cookieSecure: 'auto' | 'true' | 'false';
+    loginMaxFailures: number;
+    loginMaxAttemptsPerIp: number;
+    loginWindowSeconds: number;
+    requestsPerMinute: number;
+    firstAdmin: { email: string; password: string; name: string } | undefined;
+    /** The demo accounts of the README; by default only on the embedded database. */
+    seedDemoUsers: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -72,7 +101,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnEmpty: env.SEED_ON_EMPTY,
     dashboardDist: fromRoot(env.DASHBOARD_DIST),
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
+    auth: {
+      secret: env.AUTH_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlDays: env.SESSION_TTL_DAYS,
+      cookieSecure: env.COOKIE_SECURE,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      requestsPerMinute: env.REQUESTS_PER_MINUTE,
+      firstAdmin: firstAdmin(env),
+      seedDemoUsers: env.SEED_DEMO_USERS ?? env.DATABASE_URL === undefined,
+    },
   };
+}
+
+function firstAdmin(env: Env): AppConfig['auth']['firstAdmin'] {
+  if (!env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) return undefined;
+  if (!env.ADMIN_EMAIL || !env.ADMIN_PASSWORD) {
+    throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together (the first administrator).');
+  }
+  return { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME };
 }
 
 /** Nest injection token of the AppConfig. */

@@ -1,5 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { SessionEntity } from '../auth/session.entity.js';
 import { CentreEntity } from '../centres/centre.entity.js';
+import { UserEntity } from '../users/user.entity.js';
 import { migrations } from './migrations/index.js';
 import { SqlStatementCounter } from './sql-statement-counter.js';
 
@@ -12,7 +15,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
   return {
     type: 'postgres',
     url,
-    entities: [CentreEntity],
+    entities: [CentreEntity, UserEntity, SessionEntity, AuditEntryEntity],
     migrations,
     migrationsTableName: 'schema_migration',
     // The schema changes only through migrations (conventions.md, habit 6).

@@ -5,7 +5,9 @@ import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { AuthModule } from '../auth/auth.module.js';
 import { CentresModule } from '../centres/centres.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ROOT_LOGGER } from '../common/logging.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { localExplorerPlugin } from './explorer.plugin.js';
@@ -16,9 +18,9 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Loaders live in the feature modules; this module only assembles them per request. */
+/** Identity and loaders live in the feature modules; this module only assembles them per request. */
 @Module({
-  imports: [CentresModule],
+  imports: [AuthModule, CentresModule, UsersModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })

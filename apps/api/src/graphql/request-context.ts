@@ -1,11 +1,15 @@
 import { DEFAULT_LANGUAGE, type Language, languageFromAcceptLanguage } from '@mrc/domain';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Actor } from '../auth/actor.js';
+import { AuthService } from '../auth/auth.service.js';
 import { type CentreLoaders, CentresLoader } from '../centres/centres.loader.js';
+import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
 export interface RequestLoaders {
   centres: CentreLoaders;
+  users: UserLoaders;
 }
 
 /** What every resolver gets as its GraphQL context. */
@@ -16,21 +20,36 @@ export interface RequestContext {
   requestId: string;
   /** From Accept-Language; a field's `lang` argument overrides it. */
   language: Language;
+  /** The signed-in caller, from the bearer token; null when anonymous or the token no longer holds. */
+  actor: Actor | null;
+  /** True when a bearer token came but was refused (expired, signed out, deactivated). */
+  tokenRejected: boolean;
   loaders: RequestLoaders;
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
 @Injectable()
 export class RequestContextFactory {
-  constructor(private readonly centres: CentresLoader) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly centres: CentresLoader,
+    private readonly users: UsersLoader,
+  ) {}
 
-  create(req: Request, res: Response): RequestContext {
+  async create(req: Request, res: Response): Promise<RequestContext> {
     const language = languageFromAcceptLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+    const requestId = String(req.id ?? '');
+    const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const actor = token ? await this.auth.actorForToken(token, requestId) : null;
     return {
       req,
       res,
-      requestId: String(req.id ?? ''),
+      requestId,
       language,
-      loaders: { centres: this.centres.create(language) },
+      actor: actor === 'invalid' ? null : actor,
+      tokenRejected: actor === 'invalid',
+      loaders: { centres: this.centres.create(language), users: this.users.create() },
     };
   }
 }

@@ -1,4 +1,5 @@
 import { CreateCentre1764130000000 } from './1764130000000-create-centre.js';
+import { CreateUsersSessionsAudit1764140000000 } from './1764140000000-create-users-sessions-audit.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
-export const migrations = [CreateCentre1764130000000];
+export const migrations = [CreateCentre1764130000000, CreateUsersSessionsAudit1764140000000];

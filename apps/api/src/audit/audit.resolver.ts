@@ -1,0 +1,33 @@
+import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Policy } from '../auth/policy.decorators.js';
+import { Centre } from '../centres/dto/centre.object.js';
+import { Connection } from '../common/pagination.js';
+import type { RequestContext } from '../graphql/request-context.js';
+import { User } from '../users/dto/user.object.js';
+import { AuditService } from './audit.service.js';
+import { AuditEntriesArgs } from './dto/audit-entries.args.js';
+import { AuditEntry } from './dto/audit-entry.object.js';
+
+@ObjectType('AuditEntryConnection', { description: 'A page of audit entries.' })
+class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {}
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly auditService: AuditService) {}
+
+  @Policy('read', 'AuditEntry')
+  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first. Administrators only.' })
+  auditEntries(@Args() args: AuditEntriesArgs) {
+    return this.auditService.list(args);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who made the change.' })
+  actor(@Parent() entry: AuditEntry, @Context() context: RequestContext) {
+    return entry.actorId ? context.loaders.users.byId.load(entry.actorId) : null;
+  }
+
+  @ResolveField(() => Centre, { nullable: true, description: 'The centre the change concerns, if any.' })
+  centre(@Parent() entry: AuditEntry, @Context() context: RequestContext) {
+    return entry.centreId ? context.loaders.centres.byId.load(entry.centreId) : null;
+  }
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { createAccount, resetFactories, type TestAccount } from './factories/users.js';
+import { startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
+
+/**
+ * Every mutation of the schema × every kind of caller, with the expected answer, and the audit
+ * trail checked each time: an accepted mutation leaves exactly one entry, a refused one none.
+ * The table must name every mutation the schema has: a new mutation without a row (and so
+ * without a decided policy) fails the first test.
+ */
+type Caller = 'anonymous' | 'admin' | 'coordinatorOfA_onA' | 'coordinatorOfA_onB' | 'analyst';
+type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+interface Scene {
+  api: TestApp;
+  /** Headers of the caller (empty for anonymous). */
+  as: Record<string, string>;
+  /** The caller's own account (undefined for anonymous). */
+  self?: TestAccount;
+  /** An account in the centre the case acts on: A (Temirtau) or B (Balkhash). */
+  target: TestAccount;
+}
+
+interface Case {
+  run(scene: Scene): Promise<GraphqlResponse>;
+  expect: Record<Caller, Outcome>;
+}
+
+const ADMIN_ONLY: Record<Caller, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  admin: 'ALLOW',
+  coordinatorOfA_onA: 'FORBIDDEN',
+  coordinatorOfA_onB: 'FORBIDDEN',
+  analyst: 'FORBIDDEN',
+};
+const ANY_SIGNED_IN: Record<Caller, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  admin: 'ALLOW',
+  coordinatorOfA_onA: 'ALLOW',
+  coordinatorOfA_onB: 'ALLOW',
+  analyst: 'ALLOW',
+};
+const EVERYONE: Record<Caller, Outcome> = {
+  anonymous: 'ALLOW',
+  admin: 'ALLOW',
+  coordinatorOfA_onA: 'ALLOW',
+  coordinatorOfA_onB: 'ALLOW',
+  analyst: 'ALLOW',
+};
+
+const idInput = (mutation: string) => ({
+  run: ({ api, as, target }: Scene) =>
+    api.graphql(`mutation($input: UserIdInput!) { ${mutation}(input: $input) { user { id } } }`, { input: { id: target.id } }, as),
+  expect: ADMIN_ONLY,
+});
+
+const CASES: Record<string, Case> = {
+  login: {
+    run: ({ api, as, target }) =>
+      api.graphql(`mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { email: target.email, password: target.password } }, as),
+    expect: EVERYONE,
+  },
+  refreshSession: {
+    async run({ api, as, target }) {
+      const login = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, variables: { input: { email: target.email, password: target.password } } }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      return api.graphql(`mutation { refreshSession { accessToken } }`, {}, { ...as, cookie });
+    },
+    expect: EVERYONE,
+  },
+  logout: {
+    run: ({ api, as }) => api.graphql(`mutation { logout { ok } }`, {}, as),
+    expect: ANY_SIGNED_IN,
+  },
+  createUser: {
+    run: ({ api, as, target }) =>
+      api.graphql(
+        `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`,
+        { input: { email: `new-${Date.now()}-${Math.random()}@mrc.test`, displayName: 'New coordinator', role: 'DISTRICT_COORDINATOR', centreId: target.centreId, password: 'Lantern-steppe-river-91' } },
+        as,
+      ),
+    expect: ADMIN_ONLY,
+  },
+  updateUser: {
+    run: ({ api, as, target }) =>
+      api.graphql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { user { id } } }`, { input: { id: target.id, displayName: 'Renamed' } }, as),
+    expect: ADMIN_ONLY,
+  },
+  deactivateUser: idInput('deactivateUser'),
+  activateUser: idInput('activateUser'),
+  resetUserPassword: {
+    run: ({ api, as, target }) =>
+      api.graphql(
+        `mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { user { id } } }`,
+        { input: { id: target.id, newPassword: 'Another-lantern-steppe-7' } },
+        as,
+      ),
+    expect: ADMIN_ONLY,
+  },
+  changeMyPassword: {
+    run: ({ api, as, self }) =>
+      api.graphql(
+        `mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) { user { id } } }`,
+        { input: { currentPassword: self?.password ?? 'whatever-it-was', newPassword: 'Fresh-lantern-steppe-42' } },
+        as,
+      ),
+    expect: ANY_SIGNED_IN,
+  },
+  updateMyPreferences: {
+    run: ({ api, as }) =>
+      api.graphql(`mutation($input: UpdateMyPreferencesInput!) { updateMyPreferences(input: $input) { user { id } } }`, { input: { preferredLanguage: 'KK' } }, as),
+    expect: ANY_SIGNED_IN,
+  },
+};
+
+const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinatorOfA_onA', 'coordinatorOfA_onB', 'analyst'];
+
+describe('access matrix: every mutation × every caller', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    resetFactories();
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('has a decided row for every mutation in the schema, and none for a mutation that is gone', () => {
+    const mutations = Object.keys(api.app.get(GraphQLSchemaHost).schema.getMutationType()?.getFields() ?? {});
+    expect(mutations.filter((name) => !(name in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((name) => !mutations.includes(name))).toEqual([]);
+  });
+
+  const callers = new Map<Caller, Promise<TestAccount>>();
+  const newCaller = (caller: Caller) =>
+    createAccount(api, caller === 'admin' ? 'REGIONAL_ADMIN' : caller === 'analyst' ? 'ANALYST' : 'DISTRICT_COORDINATOR', 'temirtau');
+  const callerAccount = (caller: Caller) => {
+    if (!callers.has(caller)) callers.set(caller, newCaller(caller));
+    return callers.get(caller)!;
+  };
+
+  const auditCount = async () => Number((await api.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_entry'))[0]!.n);
+
+  for (const [mutation, testCase] of Object.entries(CASES)) {
+    for (const caller of CALLERS) {
+      const expected = testCase.expect[caller];
+      it(`${mutation} as ${caller}: ${expected}`, async () => {
+        // Callers are made once per kind; changing one's own password needs an account of its own.
+        const self = caller === 'anonymous' ? undefined : mutation === 'changeMyPassword' ? await newCaller(caller) : await callerAccount(caller);
+        const target = await createAccount(api, 'DISTRICT_COORDINATOR', caller === 'coordinatorOfA_onB' ? 'balkhash' : 'temirtau');
+        const as = self ? await api.signIn(self) : {};
+
+        const before = await auditCount();
+        const { body } = await testCase.run({ api, as, self, target });
+        const after = await auditCount();
+
+        if (expected === 'ALLOW') {
+          expect(body.errors).toBeUndefined();
+          expect(after - before).toBe(mutation === 'refreshSession' ? 2 : 1); // refresh: its own login, then itself
+        } else {
+          expect(body.errors?.[0]?.extensions?.code).toBe(expected);
+          expect(after - before).toBe(mutation === 'refreshSession' ? 1 : 0);
+        }
+      });
+    }
+  }
+});

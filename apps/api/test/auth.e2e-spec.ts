@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { centreId, createAccount, resetFactories } from './factories/users.js';
+import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken user { email role } } }`;
+const REFRESH = `mutation { refreshSession { accessToken } }`;
+const ME = `{ me { email } }`;
+
+/** Signs in over raw HTTP, returning the access token and the refresh cookie as a browser would keep it. */
+async function signInWithCookie(api: TestApp, email: string, password: string) {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+  });
+  const body = (await response.json()) as { data?: { login: { accessToken: string } } };
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return { token: body.data!.login.accessToken, cookie: setCookie.split(';')[0]!, setCookie };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('sessions', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    resetFactories();
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('keeps the refresh token in an httpOnly, SameSite=Strict cookie scoped to /graphql', async () => {
+    const { setCookie } = await signInWithCookie(api, DEMO.analyst.email, DEMO.analyst.password);
+    expect(setCookie).toMatch(/^mrc_refresh=[0-9a-f-]{36}\./);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\/graphql/i);
+  });
+
+  it('rotates the refresh token on each use; a reused one revokes the whole session', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const first = await signInWithCookie(api, account.email, account.password);
+
+    const renewed = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first.cookie },
+      body: JSON.stringify({ query: REFRESH }),
+    });
+    const second = (renewed.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(second).not.toBe(first.cookie);
+    const { data } = (await renewed.json()) as { data: { refreshSession: { accessToken: string } } };
+    expect((await api.graphql(ME, {}, bearer(data.refreshSession.accessToken))).body.errors).toBeUndefined();
+
+    // The first cookie again: a copy is in someone else's hands.
+    const reused = await api.graphql(REFRESH, {}, { cookie: first.cookie });
+    expect(reused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // ... so the legitimate holder is out too, refresh and access token alike.
+    expect((await api.graphql(REFRESH, {}, { cookie: second })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await api.graphql(ME, {}, bearer(data.refreshSession.accessToken))).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a session on logout: its access token and its cookie stop working at once', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const { token, cookie } = await signInWithCookie(api, account.email, account.password);
+    expect((await api.graphql(`mutation { logout { ok } }`, {}, bearer(token))).body.errors).toBeUndefined();
+    expect((await api.graphql(ME, {}, bearer(token))).body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await api.graphql(REFRESH, {}, { cookie })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops a deactivated user\'s tokens at once, and lets them in again once reactivated', async () => {
+    const account = await createAccount(api, 'DISTRICT_COORDINATOR', 'temirtau');
+    const { token } = await signInWithCookie(api, account.email, account.password);
+    const admin = await api.signIn(DEMO.admin);
+    const deactivate = await api.graphql(`mutation($input: UserIdInput!) { deactivateUser(input: $input) { user { active } } }`, { input: { id: account.id } }, admin);
+    expect(deactivate.body.data).toEqual({ deactivateUser: { user: { active: false } } });
+
+    expect((await api.graphql(ME, {}, bearer(token))).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const login = await api.graphql(LOGIN, { input: { email: account.email, password: account.password } });
+    expect(login.body.errors?.[0]).toMatchObject({ message: 'The email or password is wrong.', extensions: { code: 'UNAUTHENTICATED' } });
+
+    await api.graphql(`mutation($input: UserIdInput!) { activateUser(input: $input) { user { active } } }`, { input: { id: account.id } }, admin);
+    expect((await api.graphql(LOGIN, { input: { email: account.email, password: account.password } })).body.errors).toBeUndefined();
+  });
+
+  it('answers a wrong email and a wrong password alike, in words and in time', async () => {
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const { body } = await api.graphql(LOGIN, { input: { email, password: 'not-the-password-at-all' } });
+      return { error: body.errors?.[0], ms: performance.now() - started };
+    };
+    const unknown = [await timed('nobody-here@mrc.test'), await timed('nobody-else@mrc.test'), await timed('no-one@mrc.test')];
+    const wrong = [await timed(DEMO.balkhash.email), await timed(DEMO.balkhash.email), await timed(DEMO.balkhash.email)];
+    const answers = new Set([...unknown, ...wrong].map((attempt) => JSON.stringify(attempt.error)));
+    expect(answers.size).toBe(1);
+    expect(unknown[0]!.error).toMatchObject({ message: 'The email or password is wrong.', extensions: { code: 'UNAUTHENTICATED' } });
+    // Both run one Argon2 verification; without the dummy hash an unknown email answers many times faster.
+    const median = (attempts: { ms: number }[]) => attempts.map((a) => a.ms).sort((a, b) => a - b)[1]!;
+    expect(median(unknown) / median(wrong)).toBeGreaterThan(0.5);
+    expect(median(unknown) / median(wrong)).toBeLessThan(2);
+  });
+
+  it('signs in with the email in any letter case, and tells the user who they are', async () => {
+    const { body } = await api.graphql<{ login: { user: { email: string; role: string } } }>(LOGIN, { input: { email: '  Admin@MRC.demo ', password: DEMO.admin.password } });
+    expect(body.data?.login.user).toEqual({ email: 'admin@mrc.demo', role: 'REGIONAL_ADMIN' });
+  });
+});
+
+describe('brute force', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    resetFactories();
+    api = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '2', REQUESTS_PER_MINUTE: '20' });
+  });
+  afterAll(() => api.close());
+
+  it('throttles twenty wrong passwords in a row; the right one works once the window passes', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { body } = await api.graphql(LOGIN, { input: { email: account.email, password: `wrong-${attempt}` } });
+      codes.push(String(body.errors?.[0]?.extensions?.code));
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    expect(codes.slice(5)).toEqual(Array(15).fill('RATE_LIMITED'));
+
+    const tooSoon = await api.graphql(LOGIN, { input: { email: account.email, password: account.password } });
+    expect(tooSoon.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(tooSoon.body.errors?.[0]?.message).toMatch(/Try again in \d+ s/);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    const later = await api.graphql(LOGIN, { input: { email: account.email, password: account.password } });
+    expect(later.body.errors).toBeUndefined();
+  });
+
+  it('limits requests per signed-in user', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const as = await api.signIn(account);
+    const codes: (string | undefined)[] = [];
+    for (let request = 0; request < 22; request++) {
+      codes.push((await api.graphql(ME, {}, as)).body.errors?.[0]?.extensions?.code);
+    }
+    expect(codes.slice(0, 20)).toEqual(Array(20).fill(undefined));
+    expect(codes.slice(20)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+});
+
+describe('accounts and scoping', () => {
+  let api: TestApp;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    resetFactories();
+    api = await startTestApp();
+    admin = await api.signIn(DEMO.admin);
+  });
+  afterAll(() => api.close());
+
+  const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id email role centre { code } } } }`;
+
+  it('refuses weak passwords, a coordinator without a centre and a taken email, field by field', async () => {
+    const weak = await api.graphql(CREATE, { input: { email: 'weak@mrc.test', displayName: 'Weak', role: 'ANALYST', password: 'password123' } }, admin);
+    expect(weak.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { password: expect.stringMatching(/too common/) } });
+    const short = await api.graphql(CREATE, { input: { email: 'short@mrc.test', displayName: 'Short', role: 'ANALYST', password: 'Xk3#pq' } }, admin);
+    expect(short.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { password: expect.stringMatching(/at least 10/) } });
+    const noCentre = await api.graphql(CREATE, { input: { email: 'nc@mrc.test', displayName: 'No centre', role: 'DISTRICT_COORDINATOR', password: 'Lantern-steppe-river-91' } }, admin);
+    expect(noCentre.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { centreId: expect.any(String) } });
+    const badEmail = await api.graphql(CREATE, { input: { email: 'not-an-email', displayName: 'X', role: 'ANALYST', password: 'Lantern-steppe-river-91' } }, admin);
+    expect(badEmail.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { email: expect.any(String) } });
+    const taken = await api.graphql(CREATE, { input: { email: 'ADMIN@mrc.demo', displayName: 'Copy', role: 'ANALYST', password: 'Lantern-steppe-river-91' } }, admin);
+    expect(taken.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const count = await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM app_user WHERE email IN ('weak@mrc.test', 'short@mrc.test', 'nc@mrc.test')`);
+    expect(count[0]!.n).toBe('0');
+  });
+
+  it('records who created an account and what it holds, never the password', async () => {
+    const { body } = await api.graphql<{ createUser: { user: { id: string } } }>(
+      CREATE,
+      { input: { email: 'Aigerim@MRC.test', displayName: 'Aigerim', role: 'DISTRICT_COORDINATOR', centreId: await centreId(api, 'saran'), password: 'Lantern-steppe-river-91' } },
+      admin,
+    );
+    const id = body.data!.createUser.user.id;
+    const trail = await api.graphql<{ auditEntries: { nodes: { action: string; actor: { email: string }; centre: { code: string }; changes: { field: string; before: string | null; after: string | null }[] }[] } }>(
+      `query($id: ID!) { auditEntries(filter: { entityId: $id }) { nodes { action actor { email } centre { code } changes { field before after } } } }`,
+      { id },
+      admin,
+    );
+    const [entry] = trail.body.data!.auditEntries.nodes;
+    expect(entry).toMatchObject({ action: 'CREATE_USER', actor: { email: 'admin@mrc.demo' }, centre: { code: 'saran' } });
+    expect(entry!.changes).toContainEqual({ field: 'email', before: null, after: '"aigerim@mrc.test"' });
+    expect(entry!.changes).toContainEqual({ field: 'passwordHash', before: '"(secret)"', after: '"(secret)"' });
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|Lantern/);
+  });
+
+  it('pages the audit trail newest first and filters it by user and time', async () => {
+    const page = async (after?: string) =>
+      (await api.graphql<{ auditEntries: { pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string; occurredAt: string }[] } }>(
+        `query($after: String) { auditEntries(first: 3, after: $after) { pageInfo { endCursor hasNextPage } nodes { id occurredAt } } }`,
+        { after },
+        admin,
+      )).body.data!.auditEntries;
+    const first = await page();
+    const second = await page(first.pageInfo.endCursor);
+    const times = [...first.nodes, ...second.nodes].map((node) => node.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(new Set([...first.nodes, ...second.nodes].map((node) => node.id)).size).toBe(6);
+
+    const future = await api.graphql<{ auditEntries: { totalCount: number } }>(
+      `{ auditEntries(filter: { from: "2099-01-01T00:00:00Z" }) { totalCount } }`,
+      {},
+      admin,
+    );
+    expect(future.body.data!.auditEntries.totalCount).toBe(0);
+  });
+
+  it('keeps a coordinator to their own account: no user list, no other account, no audit trail', async () => {
+    const coordinator = await api.signIn(DEMO.temirtau);
+    const other = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = 'balkhash@mrc.demo'`);
+    expect((await api.graphql(`{ users { totalCount } }`, {}, coordinator)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.graphql(`query($id: ID!) { user(id: $id) { email } }`, { id: other[0]!.id }, coordinator)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A guessed id gets the same answer as a real one: nothing learned.
+    expect((await api.graphql(`{ user(id: "6f1c1c1e-0000-4000-8000-000000000000") { email } }`, {}, coordinator)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.graphql(`{ auditEntries { totalCount } }`, {}, coordinator)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const me = await api.graphql<{ me: { email: string } }>(`{ me { email } }`, {}, coordinator);
+    expect(me.body.data?.me.email).toBe('temirtau@mrc.demo');
+  });
+
+  it('refuses everything but sign-in to anonymous callers', async () => {
+    for (const document of [`{ centres { totalCount } }`, `{ me { email } }`, `{ users { totalCount } }`, `{ auditEntries { totalCount } }`]) {
+      expect((await api.graphql(document)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect((await api.graphql(ME, {}, bearer('not.a.token'))).body.errors?.[0]?.message).toMatch(/session has ended/);
+  });
+});

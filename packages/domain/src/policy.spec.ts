@@ -1,0 +1,39 @@
+import { subject } from '@casl/ability';
+import { describe, expect, it } from 'vitest';
+import { defineAbilityFor } from './policy.js';
+
+const A = 'centre-a';
+const B = 'centre-b';
+
+describe('defineAbilityFor', () => {
+  it('lets an administrator do everything', () => {
+    const ability = defineAbilityFor({ id: 'u1', role: 'REGIONAL_ADMIN', centreId: null });
+    expect(ability.can('manage', 'User')).toBe(true);
+    expect(ability.can('read', 'AuditEntry')).toBe(true);
+    expect(ability.can('update', subject('Centre', { id: B }))).toBe(true);
+  });
+
+  it('lets a coordinator read the network and change only their own centre', () => {
+    const ability = defineAbilityFor({ id: 'u2', role: 'DISTRICT_COORDINATOR', centreId: A });
+    expect(ability.can('read', 'Centre')).toBe(true);
+    expect(ability.can('update', subject('Centre', { id: A }))).toBe(true);
+    expect(ability.can('update', subject('Centre', { id: B }))).toBe(false);
+    expect(ability.can('create', 'User')).toBe(false);
+    expect(ability.can('read', 'AuditEntry')).toBe(false);
+    expect(ability.can('read', subject('User', { id: 'u2' }))).toBe(true);
+    expect(ability.can('read', subject('User', { id: 'someone-else' }))).toBe(false);
+  });
+
+  it('lets an analyst read the network and write nothing', () => {
+    const ability = defineAbilityFor({ id: 'u3', role: 'ANALYST', centreId: null });
+    expect(ability.can('read', 'Centre')).toBe(true);
+    expect(ability.can('update', subject('Centre', { id: A }))).toBe(false);
+    expect(ability.can('create', 'User')).toBe(false);
+    expect(ability.can('read', 'AuditEntry')).toBe(false);
+  });
+
+  it('gives an anonymous caller nothing', () => {
+    const ability = defineAbilityFor(null);
+    expect(ability.can('read', 'Centre')).toBe(false);
+  });
+});

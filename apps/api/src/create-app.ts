@@ -21,6 +21,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.use(countSqlStatements);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
+  app.set('trust proxy', config.auth.trustProxy);
   app.useBodyParser('json', { limit: '1mb' });
   return app;
 }

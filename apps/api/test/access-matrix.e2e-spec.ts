@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { createAccount, resetFactories, type TestAccount } from './factories/users.js';
+import { centreId, createAccount, resetFactories, type TestAccount } from './factories/users.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
 /**
@@ -164,6 +164,64 @@ describe('access matrix: every mutation × every caller', () => {
           expect(body.errors?.[0]?.extensions?.code).toBe(expected);
           expect(after - before).toBe(mutation === 'refreshSession' ? 1 : 0);
         }
+      });
+    }
+  }
+});
+
+/**
+ * The same for queries: every query of the schema, as every kind of caller. `user(id)` names someone
+ * else's account, so only administrators may read it.
+ */
+const QUERY_CASES: Record<string, { document: (api: TestApp, other: TestAccount) => Promise<[string, Record<string, unknown>]>; expect: Record<Exclude<Caller, 'coordinatorOfA_onB'>, Outcome> }> = {
+  centres: { document: async () => ['{ centres { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' } },
+  centre: {
+    document: async (api) => ['query($id: ID!) { centre(id: $id) { code } }', { id: await centreId(api, 'balkhash') }],
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' },
+  },
+  me: { document: async () => ['{ me { email } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' } },
+  users: { document: async () => ['{ users { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' } },
+  user: {
+    document: async (_api, other) => ['query($id: ID!) { user(id: $id) { email } }', { id: other.id }],
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' },
+  },
+  auditEntries: { document: async () => ['{ auditEntries { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' } },
+};
+
+describe('access matrix: every query × every caller', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    resetFactories();
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('has a decided row for every query in the schema', () => {
+    const queries = Object.keys(api.app.get(GraphQLSchemaHost).schema.getQueryType()?.getFields() ?? {});
+    expect(queries.filter((name) => !(name in QUERY_CASES))).toEqual([]);
+    expect(Object.keys(QUERY_CASES).filter((name) => !queries.includes(name))).toEqual([]);
+  });
+
+  // Queries change nothing: one signed-in caller of each kind and one other account serve every row.
+  const sessions = new Map<Caller, Promise<Record<string, string>>>();
+  const headersOf = (caller: Caller) => {
+    if (caller === 'anonymous') return Promise.resolve({});
+    if (!sessions.has(caller)) {
+      const role = caller === 'admin' ? 'REGIONAL_ADMIN' : caller === 'analyst' ? 'ANALYST' : 'DISTRICT_COORDINATOR';
+      sessions.set(caller, createAccount(api, role, 'temirtau').then((account) => api.signIn(account)));
+    }
+    return sessions.get(caller)!;
+  };
+  let other: Promise<TestAccount> | undefined;
+
+  for (const [query, testCase] of Object.entries(QUERY_CASES)) {
+    for (const [caller, expected] of Object.entries(testCase.expect) as [Caller, Outcome][]) {
+      it(`${query} as ${caller}: ${expected}`, async () => {
+        other ??= createAccount(api, 'DISTRICT_COORDINATOR', 'balkhash');
+        const [document, variables] = await testCase.document(api, await other);
+        const { body } = await api.graphql(document, variables, await headersOf(caller));
+        if (expected === 'ALLOW') expect(body.errors).toBeUndefined();
+        else expect(body.errors?.[0]?.extensions?.code).toBe(expected);
       });
     }
   }

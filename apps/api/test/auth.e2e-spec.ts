@@ -24,7 +24,7 @@ describe('sessions', () => {
   let api: TestApp;
   beforeAll(async () => {
     resetFactories();
-    api = await startTestApp();
+    api = await startTestApp({ REFRESH_RACE_SECONDS: '1' });
   });
   afterAll(() => api.close());
 
@@ -50,12 +50,26 @@ describe('sessions', () => {
     const { data } = (await renewed.json()) as { data: { refreshSession: { accessToken: string } } };
     expect((await api.graphql(ME, {}, bearer(data.refreshSession.accessToken))).body.errors).toBeUndefined();
 
-    // The first cookie again: a copy is in someone else's hands.
+    // The first cookie again, after the moment two tabs could race: a copy is in someone else's hands.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const reused = await api.graphql(REFRESH, {}, { cookie: first.cookie });
     expect(reused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // ... so the legitimate holder is out too, refresh and access token alike.
     expect((await api.graphql(REFRESH, {}, { cookie: second })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await api.graphql(ME, {}, bearer(data.refreshSession.accessToken))).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets two tabs refresh at once with the same cookie, and ignores a forged secret', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const { cookie } = await signInWithCookie(api, account.email, account.password);
+    const [one, two] = await Promise.all([api.graphql(REFRESH, {}, { cookie }), api.graphql(REFRESH, {}, { cookie })]);
+    expect(one.body.errors).toBeUndefined();
+    expect(two.body.errors).toBeUndefined();
+    // Knowing a session id (it is in the token) is not enough to end someone's session.
+    const sessionId = cookie.split('=')[1]!.split('.')[0]!;
+    expect((await api.graphql(REFRESH, {}, { cookie: `mrc_refresh=${sessionId}.forged` })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const sessions = await api.dataSource.query<{ revoked_at: Date | null }[]>('SELECT revoked_at FROM auth_session WHERE id = $1', [sessionId]);
+    expect(sessions).toEqual([{ revoked_at: null }]);
   });
 
   it('ends a session on logout: its access token and its cookie stop working at once', async () => {
@@ -131,6 +145,31 @@ describe('brute force', () => {
     expect(later.body.errors).toBeUndefined();
   });
 
+  it('counts parallel wrong passwords too: no more get checked than the limit', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const attempts = await Promise.all(
+      Array.from({ length: 15 }, (_, attempt) => api.graphql(LOGIN, { input: { email: account.email, password: `parallel-${attempt}` } })),
+    );
+    const codes = attempts.map(({ body }) => body.errors?.[0]?.extensions?.code);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(10);
+  });
+
+  it('counts wrong current passwords when changing one\'s password, like sign-ins', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const as = await api.signIn(account);
+    const codes: (string | undefined)[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const { body } = await api.graphql(
+        `mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) { user { id } } }`,
+        { input: { currentPassword: `guess-${attempt}`, newPassword: 'Fresh-lantern-steppe-42' } },
+        as,
+      );
+      codes.push(body.errors?.[0]?.extensions?.code);
+    }
+    expect(codes).toEqual([...Array(5).fill('BAD_USER_INPUT'), 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
   it('limits requests per signed-in user', async () => {
     const account = await createAccount(api, 'ANALYST');
     const as = await api.signIn(account);
@@ -168,6 +207,35 @@ describe('accounts and scoping', () => {
     expect(taken.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const count = await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM app_user WHERE email IN ('weak@mrc.test', 'short@mrc.test', 'nc@mrc.test')`);
     expect(count[0]!.n).toBe('0');
+  });
+
+  it('leaves no audit entry for a mutation the service refuses', async () => {
+    const count = async () => Number((await api.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_entry'))[0]!.n);
+    const before = await count();
+    await api.graphql(CREATE, { input: { email: 'weak2@mrc.test', displayName: 'Weak', role: 'ANALYST', password: 'password123' } }, admin);
+    await api.graphql(CREATE, { input: { email: 'admin@mrc.demo', displayName: 'Copy', role: 'ANALYST', password: 'Lantern-steppe-river-91' } }, admin);
+    await api.graphql(`mutation { deactivateUser(input: { id: "6f1c1c1e-0000-4000-8000-000000000000" }) { user { id } } }`, {}, admin);
+    await api.graphql(`mutation { changeMyPassword(input: { currentPassword: "wrong one", newPassword: "Fresh-lantern-steppe-42" }) { user { id } } }`, {}, admin);
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps the last active administrator from demoting or deactivating away the last one', async () => {
+    const onlyAdminDb = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE role = 'REGIONAL_ADMIN' AND active`);
+    const second = await createAccount(api, 'REGIONAL_ADMIN');
+    const asSecond = await api.signIn(second);
+    // Demote every other administrator, then try to remove the last one.
+    for (const { id } of onlyAdminDb) {
+      const demoted = await api.graphql(`mutation($id: ID!) { updateUser(input: { id: $id, role: ANALYST }) { user { role } } }`, { id }, asSecond);
+      expect(demoted.body.errors).toBeUndefined();
+    }
+    const adminsLeft = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE role = 'REGIONAL_ADMIN' AND active`);
+    expect(adminsLeft).toEqual([{ id: second.id }]);
+    const self = await api.graphql(`mutation($id: ID!) { updateUser(input: { id: $id, role: ANALYST }) { user { role } } }`, { id: second.id }, asSecond);
+    expect(self.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // Put the demo administrator back for the tests that follow.
+    for (const { id } of onlyAdminDb) {
+      await api.graphql(`mutation($id: ID!) { updateUser(input: { id: $id, role: REGIONAL_ADMIN }) { user { role } } }`, { id }, asSecond);
+    }
   });
 
   it('records who created an account and what it holds, never the password', async () => {

@@ -48,15 +48,17 @@ describe('GraphQL request errors', () => {
     expect(response.status).toBe(400);
   });
 
-  it('tags every response with a request id, reusing a caller\'s plain one', async () => {
+  it('tags every response with its own request id, whatever id the caller sent', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123' },
       body: JSON.stringify({ query: '{ centres { totalCount } }' }),
     });
-    expect(response.headers.get('x-request-id')).toBe('trace-123');
-    const generated = await fetch(`${api.url}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
-    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const first = response.headers.get('x-request-id');
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    const second = (await fetch(`${api.url}/health`)).headers.get('x-request-id');
+    expect(second).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
   });
 });
 

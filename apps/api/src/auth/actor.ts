@@ -10,10 +10,12 @@ export interface Actor {
   ability: AppAbility;
   /** The request's id, recorded with every audit entry it causes. */
   requestId: string;
+  /** The client's address, for attempt counting. */
+  address: string;
 }
 
-export function actorFor(user: UserEntity, sessionId: string, requestId: string): Actor {
-  return { user, sessionId, requestId, ability: defineAbilityFor({ id: user.id, role: user.role, centreId: user.centreId }) };
+export function actorFor(user: UserEntity, sessionId: string, request: { requestId: string; address: string }): Actor {
+  return { user, sessionId, ...request, ability: defineAbilityFor({ id: user.id, role: user.role, centreId: user.centreId }) };
 }
 
 /**

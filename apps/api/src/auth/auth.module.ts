@@ -6,11 +6,11 @@ import { AccessTokens } from './access-tokens.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PolicyGuard } from './policy.guard.js';
-import { RateLimits } from './rate-limits.js';
+import { CredentialsModule } from './credentials.module.js';
 
 @Module({
-  imports: [UsersModule, AuditModule],
-  providers: [AuthService, AuthResolver, AccessTokens, RateLimits, { provide: APP_GUARD, useClass: PolicyGuard }],
+  imports: [UsersModule, AuditModule, CredentialsModule],
+  providers: [AuthService, AuthResolver, AccessTokens, { provide: APP_GUARD, useClass: PolicyGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

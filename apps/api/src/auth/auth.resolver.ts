@@ -56,7 +56,9 @@ export class AuthResolver {
   }
 
   private respond(signedIn: SignedIn, context: RequestContext): SessionPayload {
-    setRefreshCookie(context.req, context.res, this.config, signedIn.refreshToken, signedIn.sessionExpiresAt);
+    if (signedIn.refreshToken) {
+      setRefreshCookie(context.req, context.res, this.config, signedIn.refreshToken, signedIn.sessionExpiresAt);
+    }
     return { accessToken: signedIn.access.token, accessTokenExpiresAt: signedIn.access.expiresAt, user: toUser(signedIn.user) };
   }
 }

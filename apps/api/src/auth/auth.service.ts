@@ -15,8 +15,8 @@ import { SessionEntity } from './session.entity.js';
 export interface SignedIn {
   access: AccessToken;
   user: UserEntity;
-  /** The new refresh cookie value: `<session id>.<secret>`. */
-  refreshToken: string;
+  /** The new refresh cookie value: `<session id>.<secret>`; null when the cookie stays as it is. */
+  refreshToken: string | null;
   sessionExpiresAt: Date;
 }
 
@@ -44,17 +44,18 @@ export class AuthService {
 
   async login(email: string, password: string, address: string, requestId: string): Promise<SignedIn> {
     const normalised = email.trim().toLowerCase();
-    await this.limits.beforeSignIn(normalised, address);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalised });
+    await this.limits.beforePasswordCheck(normalised, address);
+    const found = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalised });
     // Always one Argon2 verification, against a dummy hash when there is no account: equal timing.
-    const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches || !user.active) {
-      await this.limits.signInFailed(normalised);
-      throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    }
-    await this.limits.signInSucceeded(normalised);
+    const passwordMatches = await this.passwords.verify(found?.passwordHash, password);
+    if (!found || !passwordMatches || !found.active) throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    await this.limits.passwordAccepted(normalised);
 
     return this.dataSource.transaction(async (manager) => {
+      // The password was checked outside the transaction (it is slow); a reset or a deactivation
+      // that committed meanwhile must win, or the old password would open a fresh session.
+      const user = await manager.findOne(UserEntity, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user?.active || user.passwordHash !== found.passwordHash) throw new UnauthenticatedError(WRONG_CREDENTIALS);
       const secret = newSecret();
       const session = await manager.save(
         manager.create(SessionEntity, {
@@ -93,15 +94,31 @@ export class AuthService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session || session.revokedAt || session.expiresAt <= new Date()) return { refused: true as const };
-      if (session.tokenHash !== hash(secret)) {
-        // An old secret: someone holds a copy of this cookie. End the session for everyone.
-        await manager.update(SessionEntity, session.id, { revokedAt: new Date(), revokedReason: 'refresh token reused' });
+      const presented = hash(secret);
+      // The secret the last refresh replaced, within seconds of it: two tabs refreshed together.
+      // The other tab already holds the new cookie (the browser shares it), so answer without rotating.
+      const raced =
+        presented === session.previousTokenHash &&
+        session.rotatedAt !== null &&
+        Date.now() - session.rotatedAt.getTime() < this.config.auth.refreshRaceSeconds * 1000;
+      if (presented !== session.tokenHash && !raced) {
+        if (presented === session.previousTokenHash) {
+          // A replaced secret, long after: someone holds a copy of this cookie. End the session for everyone.
+          await manager.update(SessionEntity, session.id, { revokedAt: new Date(), revokedReason: 'refresh token reused' });
+        }
         return { refused: true as const };
       }
       const user = await manager.findOneBy(UserEntity, { id: session.userId });
       if (!user?.active) return { refused: true as const };
-      const next = newSecret();
-      await manager.update(SessionEntity, session.id, { tokenHash: hash(next), lastUsedAt: new Date() });
+      const next = raced ? null : newSecret();
+      if (next) {
+        await manager.update(SessionEntity, session.id, {
+          tokenHash: hash(next),
+          previousTokenHash: session.tokenHash,
+          rotatedAt: new Date(),
+          lastUsedAt: new Date(),
+        });
+      }
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'REFRESH_SESSION',
@@ -115,7 +132,7 @@ export class AuthService {
         signedIn: {
           access: await this.tokens.issue({ userId: user.id, sessionId: session.id }),
           user,
-          refreshToken: `${session.id}.${next}`,
+          refreshToken: next ? `${session.id}.${next}` : null,
           sessionExpiresAt: session.expiresAt,
         },
       };
@@ -143,7 +160,7 @@ export class AuthService {
    * Who is behind a request's bearer token: null for no token, a problem for a token that no longer
    * holds (expired, signed out, deactivated). One SQL statement.
    */
-  async actorForToken(token: string, requestId: string): Promise<Actor | 'invalid'> {
+  async actorForToken(token: string, request: { requestId: string; address: string }): Promise<Actor | 'invalid'> {
     const claims = await this.tokens.read(token);
     if (!claims) return 'invalid';
     const user = await this.dataSource
@@ -153,7 +170,7 @@ export class AuthService {
       .where('u.id = :userId AND s.id = :sessionId', claims)
       .andWhere('u.active AND s.revoked_at IS NULL AND s.expires_at > now()')
       .getOne();
-    return user ? actorFor(user, claims.sessionId, requestId) : 'invalid';
+    return user ? actorFor(user, claims.sessionId, request) : 'invalid';
   }
 }
 

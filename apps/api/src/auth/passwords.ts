@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '@mrc/domain';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
@@ -13,10 +13,15 @@ const MIN_STRENGTH = 2;
  * dictionaries of passwords, names and words).
  */
 @Injectable()
-export class PasswordService {
+export class PasswordService implements OnModuleInit {
   private readonly strength = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
   // Verifying against this when no account matches makes a wrong email take as long as a wrong password.
   private dummyHash: Promise<string> | undefined;
+
+  /** Made at start, so the first sign-in with an unknown email is not the slow one that tells. */
+  async onModuleInit(): Promise<void> {
+    await (this.dummyHash ??= this.hash('no account has this password'));
+  }
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });

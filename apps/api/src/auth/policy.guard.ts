@@ -4,7 +4,6 @@ import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { POLICY_KEY, PUBLIC_KEY, type RequiredPolicy } from './policy.decorators.js';
-import { RateLimits } from './rate-limits.js';
 
 /**
  * The one authorization layer every query and mutation passes (registered globally in AuthModule):
@@ -14,10 +13,7 @@ import { RateLimits } from './rate-limits.js';
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly limits: RateLimits,
-  ) {}
+  constructor(private readonly reflector: Reflector) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // HTTP routes (/health, the dashboard's files) are public by nature; GraphQL is what is guarded.
@@ -25,11 +21,11 @@ export class PolicyGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const { actor, tokenRejected } = GqlExecutionContext.create(context).getContext<RequestContext>();
+    const { actor, tokenRejected, rateLimited } = GqlExecutionContext.create(context).getContext<RequestContext>();
     if (!actor) {
       throw new UnauthenticatedError(tokenRejected ? 'Your session has ended. Sign in again.' : 'Sign in to do this.');
     }
-    await this.limits.request(actor.user.id);
+    if (rateLimited) throw rateLimited;
     const policy = this.reflector.getAllAndOverride<RequiredPolicy | undefined>(POLICY_KEY, targets);
     if (!policy) throw new ForbiddenError('No access policy covers this operation.');
     if (!actor.ability.can(policy.action, policy.subject)) throw new ForbiddenError();

@@ -29,30 +29,45 @@ export class RateLimits {
     this.requests = new RateLimiterMemory({ keyPrefix: 'requests', points: requestsPerMinute, duration: 60 });
   }
 
-  /** Before checking a password: refuses while the account or the address has used up its attempts. */
-  async beforeSignIn(email: string, address: string): Promise<void> {
-    const failures = await this.loginFailures.get(email);
-    if (failures && failures.consumedPoints >= this.config.auth.loginMaxFailures) {
-      throw tooMany('Too many failed sign-ins for this account.', failures);
-    }
-    await this.loginAttempts.consume(address).catch((limited: unknown) => {
+  /**
+   * Before checking a password (at sign-in, or the current one when changing it): takes one attempt
+   * from the account and one from the address, atomically, so parallel guesses cannot all slip past
+   * the count. A success gives the account's attempts back (passwordAccepted).
+   */
+  async beforePasswordCheck(account: string, address: string): Promise<void> {
+    await this.loginAttempts.consume(addressKey(address)).catch((limited: unknown) => {
       throw limited instanceof RateLimiterRes ? tooMany('Too many sign-in attempts from this address.', limited) : limited;
     });
-  }
-
-  async signInFailed(email: string): Promise<void> {
-    await this.loginFailures.penalty(email, 1);
-  }
-
-  async signInSucceeded(email: string): Promise<void> {
-    await this.loginFailures.delete(email);
-  }
-
-  async request(userId: string): Promise<void> {
-    await this.requests.consume(userId).catch((limited: unknown) => {
-      throw limited instanceof RateLimiterRes ? tooMany('Too many requests.', limited) : limited;
+    await this.loginFailures.consume(account).catch((limited: unknown) => {
+      throw limited instanceof RateLimiterRes ? tooMany('Too many failed attempts for this account.', limited) : limited;
     });
   }
+
+  async passwordAccepted(account: string): Promise<void> {
+    await this.loginFailures.delete(account);
+  }
+
+  /** One request of a signed-in user: the error to answer with once they are over their rate, else null. */
+  async request(userId: string): Promise<RateLimitedError | null> {
+    try {
+      await this.requests.consume(userId);
+      return null;
+    } catch (limited) {
+      if (limited instanceof RateLimiterRes) return tooMany('Too many requests.', limited);
+      throw limited;
+    }
+  }
+}
+
+/** IPv6 clients are counted by their /64: one host usually holds a whole /64 to rotate through. */
+function addressKey(address: string): string {
+  const plain = address.replace(/^::ffff:/, '');
+  if (!plain.includes(':')) return plain;
+  const [head = '', tail] = plain.split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
 function tooMany(what: string, state: RateLimiterRes): RateLimitedError {

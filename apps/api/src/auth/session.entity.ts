@@ -15,6 +15,13 @@ export class SessionEntity {
   @Column({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
+  /** The secret replaced by the last refresh: presented again, it is either a race or a stolen copy. */
+  @Column({ name: 'previous_token_hash', type: 'text', nullable: true })
+  previousTokenHash!: string | null;
+
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,12 +21,16 @@ export function createRootLogger(config: AppConfig): Logger {
 export function httpLogger(logger: Logger) {
   const options: HttpLoggerOptions = {
     logger,
-    // Trust a caller's X-Request-Id (a proxy's) when it is a plain token; otherwise make one.
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    // Always our own id: it is written into the audit trail, where a caller must not choose it. A
+    // caller's (or a proxy's) X-Request-Id is logged beside it for tracing across systems.
+    genReqId: (_req: IncomingMessage, res: ServerResponse) => {
+      const id = randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;
+    },
+    customProps: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? { clientRequestId: given } : {};
     },
     customLogLevel: (_req, res, error) => {
       if (error || res.statusCode >= 500) return 'error';

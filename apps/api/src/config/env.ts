@@ -29,7 +29,11 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REFRESH_RACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Express's "trust proxy": behind a TLS-terminating proxy, set it (e.g. `1` for one hop) so client
+  // addresses (rate limits) and HTTPS (Secure cookies) are seen as the client's, not the proxy's.
+  TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, ]+)$/, 'must be true, false, a hop count or addresses').default('false'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
@@ -60,8 +64,12 @@ export interface AppConfig {
     secret: string | undefined;
     accessTokenTtlSeconds: number;
     sessionTtlDays: number;
+    /** How long after a refresh the replaced cookie still counts as a second tab, not a stolen copy. */
+    refreshRaceSeconds: number;
     /** 'auto': Secure cookies when the request came over HTTPS. */
     cookieSecure: 'auto' | 'true' | 'false';
+    /** Express's "trust proxy" setting. */
+    trustProxy: boolean | number | string;
     loginMaxFailures: number;
     loginMaxAttemptsPerIp: number;
     loginWindowSeconds: number;
@@ -105,7 +113,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: env.AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,
+      refreshRaceSeconds: env.REFRESH_RACE_SECONDS,
       cookieSecure: env.COOKIE_SECURE,
+      trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
       loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
       loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,

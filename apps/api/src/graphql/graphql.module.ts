@@ -6,6 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthModule } from '../auth/auth.module.js';
+import { CredentialsModule } from '../auth/credentials.module.js';
 import { CentresModule } from '../centres/centres.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ROOT_LOGGER } from '../common/logging.js';
@@ -20,7 +21,7 @@ export const GRAPHQL_PATH = '/graphql';
 
 /** Identity and loaders live in the feature modules; this module only assembles them per request. */
 @Module({
-  imports: [AuthModule, CentresModule, UsersModule],
+  imports: [AuthModule, CentresModule, UsersModule, CredentialsModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { AuthService } from '../auth/auth.service.js';
+import { type RateLimitedError, RateLimits } from '../auth/rate-limits.js';
 import { type CentreLoaders, CentresLoader } from '../centres/centres.loader.js';
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 
@@ -24,6 +25,8 @@ export interface RequestContext {
   actor: Actor | null;
   /** True when a bearer token came but was refused (expired, signed out, deactivated). */
   tokenRejected: boolean;
+  /** Set when the signed-in caller is over their request rate: the guard answers with it. */
+  rateLimited: RateLimitedError | null;
   loaders: RequestLoaders;
 }
 
@@ -33,6 +36,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 export class RequestContextFactory {
   constructor(
     private readonly auth: AuthService,
+    private readonly limits: RateLimits,
     private readonly centres: CentresLoader,
     private readonly users: UsersLoader,
   ) {}
@@ -41,8 +45,11 @@ export class RequestContextFactory {
     const language = languageFromAcceptLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
     const requestId = String(req.id ?? '');
     const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-    const actor = token ? await this.auth.actorForToken(token, requestId) : null;
+    const actor = token ? await this.auth.actorForToken(token, { requestId, address: req.ip ?? 'unknown' }) : null;
+    // Counted here, once per HTTP request, however many fields the operation selects.
+    const rateLimited = actor && actor !== 'invalid' ? await this.limits.request(actor.user.id) : null;
     return {
+      rateLimited,
       req,
       res,
       requestId,

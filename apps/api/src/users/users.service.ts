@@ -5,6 +5,7 @@ import { Brackets, type DataSource, type EntityManager, In, type Repository } fr
 import { AuditService, changedFields } from '../audit/audit.service.js';
 import { type Actor, authorize } from '../auth/actor.js';
 import { PasswordService } from '../auth/passwords.js';
+import { RateLimits } from '../auth/rate-limits.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { CentreEntity } from '../centres/centre.entity.js';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors.js';
@@ -39,6 +40,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordService,
+    private readonly limits: RateLimits,
     private readonly audit: AuditService,
   ) {}
 
@@ -143,6 +145,7 @@ export class UsersService {
       const centreId = input.centreId !== undefined ? input.centreId : role === 'DISTRICT_COORDINATOR' ? user.centreId : null;
       const problems = await centreProblems(manager, role, centreId);
       if (Object.keys(problems).length > 0) throw new BadUserInputError('Check centreId.', problems);
+      if (user.role === 'REGIONAL_ADMIN' && role !== 'REGIONAL_ADMIN') await assertAnotherAdmin(manager, user.id);
       if (input.displayName !== undefined) user.displayName = input.displayName.trim();
       if (input.preferredLanguage !== undefined) user.preferredLanguage = input.preferredLanguage;
       user.role = role;
@@ -153,6 +156,7 @@ export class UsersService {
   deactivateUser(actor: Actor, id: string): Promise<User> {
     if (id === actor.user.id) throw new BadUserInputError('You cannot deactivate your own account.', { id: 'is your own account' });
     return this.change(actor, id, 'DEACTIVATE_USER', async (user, manager) => {
+      if (user.role === 'REGIONAL_ADMIN') await assertAnotherAdmin(manager, user.id);
       user.active = false;
       // Sessions end at once: every request checks its session, so tokens already issued stop working.
       await revokeSessions(manager, user.id, 'deactivated');
@@ -174,9 +178,12 @@ export class UsersService {
 
   changeMyPassword(actor: Actor, input: ChangeMyPasswordInput): Promise<User> {
     return this.change(actor, actor.user.id, 'CHANGE_OWN_PASSWORD', async (user, manager) => {
+      // Counted like sign-ins: a stolen access token must not become a way to guess the password.
+      await this.limits.beforePasswordCheck(user.email, actor.address);
       if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
         throw new BadUserInputError('The current password is wrong.', { currentPassword: 'is wrong' });
       }
+      await this.limits.passwordAccepted(user.email);
       await this.setPassword(user, input.newPassword, 'newPassword');
       // Other devices sign in again; this session goes on.
       await manager
@@ -241,6 +248,18 @@ async function centreProblems(manager: EntityManager, role: Role, centreId: stri
   if (!centreId) return { centreId: 'a district coordinator needs a centre' };
   if (!(await manager.existsBy(CentreEntity, { id: centreId }))) return { centreId: 'no centre has this id' };
   return {};
+}
+
+/** Someone must be left to manage the network: the last active administrator stays one. */
+async function assertAnotherAdmin(manager: EntityManager, userId: string): Promise<void> {
+  // Locking the other administrators' rows serialises two admins demoting each other at once.
+  const others = await manager
+    .createQueryBuilder(UserEntity, 'u')
+    .select('u.id')
+    .where("u.role = 'REGIONAL_ADMIN' AND u.active AND u.id <> :userId", { userId })
+    .setLock('pessimistic_write')
+    .getMany();
+  if (others.length === 0) throw new ConflictError('This is the last active administrator; make another one first.');
 }
 
 export async function revokeSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {

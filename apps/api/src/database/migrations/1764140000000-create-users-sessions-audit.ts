@@ -34,6 +34,8 @@ export class CreateUsersSessionsAudit1764140000000 implements MigrationInterface
         id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id         uuid NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
         token_hash      text NOT NULL,
+        previous_token_hash text,
+        rotated_at      timestamptz,
         created_at      timestamptz NOT NULL DEFAULT now(),
         last_used_at    timestamptz NOT NULL DEFAULT now(),
         expires_at      timestamptz NOT NULL,

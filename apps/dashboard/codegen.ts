@@ -16,7 +16,8 @@ const config: CodegenConfig = {
         fragmentMasking: false,
       },
       config: {
-        scalars: { Date: 'string' },
+        // Both travel as ISO 8601 strings; DateTime is an instant (`2026-03-01T08:30:00.000Z`).
+        scalars: { Date: 'string', DateTime: 'string' },
         enumsAsTypes: true,
         useTypeImports: true,
         defaultScalarType: 'unknown',

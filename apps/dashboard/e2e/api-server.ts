@@ -35,6 +35,10 @@ export async function startApi({ mainPath, cwd, databaseUrl, readyTimeoutMs = 60
       PORT: String(port),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
+      // The README's demo accounts (one per role) on the fresh database; support.ts signs in with them.
+      SEED_DEMO_USERS: 'true',
+      // The shortest life the API allows, so a test can see an access token expire and be renewed.
+      ACCESS_TOKEN_TTL_SECONDS: '30',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

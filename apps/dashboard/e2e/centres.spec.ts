@@ -1,28 +1,22 @@
 import { expect, test } from '@playwright/test';
+import { DEMO, failOnPageProblems } from './support.js';
 
-const pageProblems = new WeakMap<object, string[]>();
-
-test.beforeEach(({ baseURL, page }) => {
-  expect(baseURL, 'global-setup.ts sets E2E_BASE_URL to the API it started').toBeTruthy();
-  // A page can look right while throwing or logging errors (a failed request, a React warning).
-  const problems: string[] = [];
-  pageProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-});
-
-test.afterEach(({ page }) => {
-  expect(pageProblems.get(page) ?? []).toEqual([]);
-});
+failOnPageProblems();
 
 test('lists the regional centre and its 14 district centres, and remembers Kazakh', async ({ page }) => {
   await page.goto('/centres');
 
+  // Nobody is signed in yet: the sign-in page, in the browser's language (locale en-US, nothing remembered).
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcentres$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Email').fill(DEMO.analyst.email);
+  await page.getByLabel('Password').fill(DEMO.analyst.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Back where the person was going; the analyst's own language is English.
+  await expect(page).toHaveURL(/\/centres$/);
   await expect(page.getByTestId('regional-centre')).toBeVisible();
   await expect(page.getByTestId('centre-row')).toHaveCount(14);
-  // The browser asks for English (locale en-US) and nothing is remembered yet.
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('centre-row').filter({ hasText: 'Теміртау' })).toHaveCount(0);
 

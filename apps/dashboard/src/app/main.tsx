@@ -3,14 +3,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { authLink } from '../features/auth/auth-link';
+import { refreshSessionWith } from '../features/auth/request-refresh';
+import { SessionProvider } from '../features/auth/session-context';
+import { SessionStore } from '../features/auth/session-store';
 import { createApolloClient } from './apollo/apollo-client';
 import { createI18n } from './i18n/i18n';
 import { routes } from './router';
 import './styles.css';
 
 const i18n = createI18n();
-const apolloClient = createApolloClient(i18n);
+// The store refreshes through the client, whose auth link reads the store: the client is built second.
+const session = new SessionStore(() => refreshSessionWith(apolloClient));
+const apolloClient = createApolloClient(i18n, { links: [authLink(session)] });
 const router = createBrowserRouter(routes);
+// The access token is kept in memory only; after a reload the refresh cookie brings the session back.
+void session.restore();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -19,7 +27,9 @@ createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ApolloProvider client={apolloClient}>
-        <RouterProvider router={router} />
+        <SessionProvider store={session}>
+          <RouterProvider router={router} />
+        </SessionProvider>
       </ApolloProvider>
     </I18nextProvider>
   </StrictMode>,

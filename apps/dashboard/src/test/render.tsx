@@ -8,25 +8,35 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '../app/apollo/apollo-client';
 import { createI18n } from '../app/i18n/i18n';
 import { routes } from '../app/router';
+import { ADMIN, sessionStoreFor } from '../features/auth/session.fixtures';
+import { SessionProvider } from '../features/auth/session-context';
+import { SessionStore, type SessionUser } from '../features/auth/session-store';
 
 interface RenderAppOptions {
   path?: string;
   language?: Language;
   mocks?: ReadonlyArray<MockLink.MockedResponse>;
+  /** Who is signed in (an administrator unless said otherwise), null for nobody, or a store to use. */
+  session?: SessionUser | null | SessionStore;
 }
 
 /** Renders the real routes, layout and i18n at `path`, with the GraphQL API replaced by mocks. */
-export function renderApp({ path = '/', language = 'en', mocks = [] }: RenderAppOptions = {}): RenderResult & {
+export function renderApp({ path = '/', language = 'en', mocks = [], session = ADMIN }: RenderAppOptions = {}): RenderResult & {
   i18n: I18n;
+  store: SessionStore;
+  router: ReturnType<typeof createMemoryRouter>;
 } {
   const i18n = createI18n(language, { storage: localStorage, browserLanguages: [], document });
+  const store = session instanceof SessionStore ? session : sessionStoreFor(session);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
     <I18nextProvider i18n={i18n}>
       <MockedProvider mocks={mocks} cache={createCache()}>
-        <RouterProvider router={router} />
+        <SessionProvider store={store}>
+          <RouterProvider router={router} />
+        </SessionProvider>
       </MockedProvider>
     </I18nextProvider>,
   );
-  return { ...result, i18n };
+  return { ...result, i18n, store, router };
 }

@@ -1,5 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import type { TypePolicies } from '@apollo/client/cache';
+import type { FieldPolicy, TypePolicies } from '@apollo/client/cache';
 import { SetContextLink } from '@apollo/client/link/context';
 import type { Language } from '@mrc/domain';
 import type { i18n as I18n } from 'i18next';
@@ -13,6 +13,25 @@ export function acceptLanguageLink(language: () => Language): ApolloLink {
   return new SetContextLink((previous) => ({
     headers: { ...(previous.headers as Record<string, string> | undefined), 'Accept-Language': language() },
   }));
+}
+
+interface NodesPage {
+  nodes: readonly unknown[];
+}
+
+/**
+ * A Relay connection read with "load more": pages asked for with `after` are appended to the list
+ * already cached for the same filter; a first page (no `after`) replaces it.
+ */
+export function appendPages(): FieldPolicy<NodesPage> {
+  return {
+    // `first` too: a picker asking for 100 users must not take over the list's cached first page of 25.
+    keyArgs: ['first', 'filter'],
+    merge(existing, incoming, { args }) {
+      if (!existing || !args?.['after']) return incoming;
+      return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+    },
+  };
 }
 
 export const typePolicies: TypePolicies = {
@@ -32,6 +51,13 @@ export const typePolicies: TypePolicies = {
         read: (existing: unknown, { args, toReference }) =>
           existing ?? (typeof args?.['id'] === 'string' ? toReference({ __typename: 'Centre', id: args['id'] }) : undefined),
       },
+      // Likewise a user opened from the users list.
+      user: {
+        read: (existing: unknown, { args, toReference }) =>
+          existing ?? (typeof args?.['id'] === 'string' ? toReference({ __typename: 'User', id: args['id'] }) : undefined),
+      },
+      users: appendPages(),
+      auditEntries: appendPages(),
     },
   },
 };
@@ -46,11 +72,22 @@ export function createCache(): InMemoryCache {
  */
 export function createApolloClient(
   i18n: I18n,
-  { uri = '/graphql', fetch }: { uri?: string; fetch?: typeof globalThis.fetch } = {},
+  {
+    uri = '/graphql',
+    fetch,
+    links = [],
+  }: {
+    uri?: string;
+    fetch?: typeof globalThis.fetch;
+    /** Run between the language header and the network (the session's auth link). */
+    links?: readonly ApolloLink[];
+  } = {},
 ): ApolloClient {
   const client = new ApolloClient({
     link: ApolloLink.from([
       acceptLanguageLink(() => currentLanguage(i18n)),
+      ...links,
+      // credentials stay 'same-origin' (the default): the refresh cookie must travel with /graphql.
       new HttpLink(fetch ? { uri, fetch } : { uri }),
     ]),
     cache: createCache(),

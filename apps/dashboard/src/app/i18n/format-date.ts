@@ -26,3 +26,24 @@ export function formatLongDate(isoDate: string, t: TFunction): string {
   if (!match || !monthKey) return isoDate;
   return t('date.long', { year: match[1], month: t(monthKey), day: String(Number(match[3])) });
 }
+
+/**
+ * An instant (the API's DateTime, `2026-03-01T08:30:00.000Z`) as the date and time where the person
+ * is, with the month named by our messages as in formatLongDate.
+ */
+export function formatDateTime(iso: string, t: TFunction, timeZone?: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+  const date = formatLongDate(`${part('year')}-${part('month')}-${part('day')}`, t);
+  return t('date.dateTime', { date, time: `${part('hour')}:${part('minute')}` });
+}

@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import kk from './locales/kk.json';
 import ru from './locales/ru.json';
-import { initialLanguage, rememberLanguage } from './language-preference';
+import { hasChosenLanguage, initialLanguage, rememberLanguage, rememberLanguageChosen } from './language-preference';
 
 // Bundled, not fetched: the three files are a few kilobytes, and a switch must work offline.
 export const resources = {
@@ -33,6 +33,7 @@ function browserEnvironment(): I18nEnvironment {
  */
 export function createI18n(language?: Language, environment: I18nEnvironment = browserEnvironment()): I18n {
   const instance = i18next.createInstance();
+  Object.defineProperty(instance, ENVIRONMENT, { value: environment, enumerable: false });
   instance.on('languageChanged', (next: string) => {
     if (!isLanguage(next)) return;
     rememberLanguage(environment.storage, next);
@@ -52,6 +53,31 @@ export function createI18n(language?: Language, environment: I18nEnvironment = b
     interpolation: { escapeValue: false },
   });
   return instance;
+}
+
+/**
+ * Where an instance keeps its environment. An own property, not a WeakMap keyed by the instance:
+ * react-i18next's useTranslation hands out copies of the instance (own properties included).
+ */
+const ENVIRONMENT = Symbol('mrc.i18n.environment');
+
+function environmentOf(instance: I18n): I18nEnvironment | undefined {
+  return Reflect.get(instance, ENVIRONMENT) as I18nEnvironment | undefined;
+}
+
+/** The person picked `language` with the switch: it wins over their account's language from now on. */
+export function chooseLanguage(instance: I18n, language: Language): Promise<unknown> {
+  rememberLanguageChosen(environmentOf(instance)?.storage);
+  return instance.changeLanguage(language);
+}
+
+/**
+ * After signing in: speak the account's preferred language, unless the person already chose one with
+ * the switch on this browser (a shared computer, a colleague reading along).
+ */
+export async function applyAccountLanguage(instance: I18n, language: Language): Promise<void> {
+  if (hasChosenLanguage(environmentOf(instance)?.storage) || currentLanguage(instance) === language) return;
+  await instance.changeLanguage(language);
 }
 
 /** The language the instance currently speaks, as one of ours. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { initialLanguage, LANGUAGE_STORAGE_KEY, rememberLanguage } from './language-preference';
+import {
+  hasChosenLanguage,
+  initialLanguage,
+  LANGUAGE_CHOSEN_KEY,
+  LANGUAGE_STORAGE_KEY,
+  rememberLanguage,
+  rememberLanguageChosen,
+} from './language-preference';
 
 function storageWith(value: string | null): Pick<Storage, 'getItem'> {
   return { getItem: (key) => (key === LANGUAGE_STORAGE_KEY ? value : null) };
@@ -45,5 +52,30 @@ describe('rememberLanguage', () => {
       },
     };
     expect(() => rememberLanguage(full, 'ru')).not.toThrow();
+  });
+});
+
+describe('the chosen-language flag', () => {
+  it('tells a choice made with the switch from a guess', () => {
+    const saved = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => saved.get(key) ?? null,
+      setItem: (key: string, value: string) => void saved.set(key, value),
+    };
+    rememberLanguage(storage, 'en');
+    expect(hasChosenLanguage(storage)).toBe(false);
+    rememberLanguageChosen(storage);
+    expect(hasChosenLanguage(storage)).toBe(true);
+    expect(saved.get(LANGUAGE_CHOSEN_KEY)).toBe('true');
+  });
+
+  it('counts nothing as chosen when storage refuses', () => {
+    const blocked = {
+      getItem: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    };
+    expect(hasChosenLanguage(blocked)).toBe(false);
+    expect(hasChosenLanguage(undefined)).toBe(false);
   });
 });

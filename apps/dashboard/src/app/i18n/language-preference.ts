@@ -40,3 +40,26 @@ function readRemembered(storage: ReadableStorage | undefined): Language | undefi
     return undefined;
   }
 }
+
+/**
+ * Set when the person picks a language with the switch. The language itself is remembered on every
+ * change (see createI18n), including the browser's guess at the first visit; only this flag tells a
+ * choice from a guess, so signing in can apply the account's language without overruling a choice.
+ */
+export const LANGUAGE_CHOSEN_KEY = 'mrc.languageChosen';
+
+export function rememberLanguageChosen(storage: WritableStorage | undefined): void {
+  try {
+    storage?.setItem(LANGUAGE_CHOSEN_KEY, 'true');
+  } catch {
+    // As in rememberLanguage: without storage the choice lasts for this visit.
+  }
+}
+
+export function hasChosenLanguage(storage: ReadableStorage | undefined): boolean {
+  try {
+    return storage?.getItem(LANGUAGE_CHOSEN_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}

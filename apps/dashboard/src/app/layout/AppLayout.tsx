@@ -1,11 +1,15 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { canManageUsers, canReadAudit } from '../../features/auth/permissions';
+import { useSession } from '../../features/auth/session-context';
+import { UserMenu } from '../../features/auth/UserMenu';
 import { PageLoading } from '../ui/PageLoading';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const { ability } = useSession();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -25,9 +29,23 @@ export function AppLayout() {
             <li>
               <NavLink to="/centres">{t('nav.centres')}</NavLink>
             </li>
+            {/* Only what the role may open; the pages check again and the API refuses anyway. */}
+            {canManageUsers(ability) ? (
+              <li>
+                <NavLink to="/users">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
+            {canReadAudit(ability) ? (
+              <li>
+                <NavLink to="/audit">{t('nav.audit')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
-        <LanguageSwitch />
+        <div className="header-tools">
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
       </header>
       {/* tabIndex lets the skip link move keyboard focus here, not only the scroll position. */}
       <main id="main" tabIndex={-1}>

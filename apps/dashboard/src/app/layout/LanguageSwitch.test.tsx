@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { networkMock } from '../../features/centres/centres.fixtures';
 import { renderApp } from '../../test/render';
 import { createI18n } from '../i18n/i18n';
-import { LANGUAGE_STORAGE_KEY } from '../i18n/language-preference';
+import { LANGUAGE_CHOSEN_KEY, LANGUAGE_STORAGE_KEY } from '../i18n/language-preference';
 
 describe('the language switch', () => {
   it('changes the visible text, <html lang> and the remembered choice', async () => {
@@ -20,6 +20,8 @@ describe('the language switch', () => {
     expect(screen.queryByRole('link', { name: 'Overview' })).not.toBeInTheDocument();
     expect(document.documentElement.lang).toBe('kk');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('kk');
+    // A choice, not a guess: signing in will not replace it with the account's language.
+    expect(localStorage.getItem(LANGUAGE_CHOSEN_KEY)).toBe('true');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Тіл' }), 'Русский');
     expect(screen.getByRole('link', { name: 'Обзор' })).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { isLanguage, LANGUAGES } from '@mrc/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/i18n';
+import { chooseLanguage, currentLanguage } from '../i18n/i18n';
 
 /**
  * Each language is named in itself (Қазақша, Русский, English), so a person who landed in a
@@ -18,7 +18,7 @@ export function LanguageSwitch() {
         value={currentLanguage(i18n)}
         onChange={(event) => {
           const chosen = event.target.value;
-          if (isLanguage(chosen)) void i18n.changeLanguage(chosen);
+          if (isLanguage(chosen)) void chooseLanguage(i18n, chosen);
         }}
       >
         {LANGUAGES.map((language) => (

@@ -1,0 +1,66 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+
+type ErrorExtensions = Record<string, unknown> | undefined;
+
+/** The `extensions` of every GraphQL error in what Apollo Client reports, wherever they travelled. */
+function extensionsOf(error: unknown): ErrorExtensions[] {
+  if (CombinedGraphQLErrors.is(error)) return error.errors.map((entry) => entry.extensions);
+  if (ServerError.is(error)) {
+    try {
+      const body: unknown = JSON.parse(error.bodyText);
+      if (typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors)) {
+        return body.errors.map((entry: unknown) =>
+          typeof entry === 'object' && entry !== null && 'extensions' in entry && typeof entry.extensions === 'object'
+            ? (entry.extensions as ErrorExtensions)
+            : undefined,
+        );
+      }
+    } catch {
+      // Not JSON: a proxy's error page carries no details.
+    }
+  }
+  return [];
+}
+
+/**
+ * What the server said about each input field of a BAD_USER_INPUT (`extensions.fields`), keyed by the
+ * field's name in the input (`email`, `password`, `centreId`). Paths of the argument itself
+ * (`input.email`) are shortened to the field name, so a form can look its fields up directly.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const extensions of extensionsOf(error)) {
+    const given = extensions?.['fields'];
+    if (typeof given !== 'object' || given === null) continue;
+    for (const [path, message] of Object.entries(given)) {
+      if (typeof message !== 'string' || message.trim() === '') continue;
+      fields[path.replace(/^input\./, '')] = asSentence(message);
+    }
+  }
+  return fields;
+}
+
+/**
+ * The API words field problems to follow the field's name ("is wrong", "must be at least 10
+ * characters long"); shown under the field's label they read better as a sentence of their own.
+ */
+function asSentence(message: string): string {
+  const trimmed = message.trim();
+  const capitalised = trimmed.charAt(0).toLocaleUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/** RATE_LIMITED's `extensions.retryAfter`: how many seconds to wait, when the server said. */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  for (const extensions of extensionsOf(error)) {
+    const value = extensions?.['retryAfter'];
+    const seconds = typeof value === 'string' ? Number(value) : value;
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  }
+  if (ServerError.is(error)) {
+    // A proxy or the HTTP layer may answer 429 with only the standard header.
+    const header = Number(error.response.headers.get('retry-after'));
+    if (Number.isFinite(header) && header > 0) return Math.ceil(header);
+  }
+  return undefined;
+}

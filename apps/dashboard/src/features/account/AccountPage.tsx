@@ -1,0 +1,231 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { MIN_PASSWORD_LENGTH } from '@mrc/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors } from '../../app/apollo/error-details';
+import { fromApiLanguage, toApiLanguage } from '../../app/i18n/api-language';
+import { currentLanguage } from '../../app/i18n/i18n';
+import { useDocumentTitle } from '../../app/layout/use-document-title';
+import { ErrorState } from '../../app/ui/ErrorState';
+import { Field } from '../../app/ui/Field';
+import { FormError } from '../../app/ui/FormError';
+import { ListSkeleton } from '../../app/ui/ListSkeleton';
+import type { MyAccountQuery as MyAccountResult } from '../../gql/graphql';
+import { useSession } from '../auth/session-context';
+import { hasProblems, validatePasswordPair, type FieldProblems } from '../users/user-form';
+import { LanguageField } from '../users/UserFields';
+import { ChangeMyPasswordMutation, MyAccountQuery, UpdateMyPreferencesMutation } from './account-documents';
+
+type Me = MyAccountResult['me'];
+
+/** The signed-in person's own account: their name, the language the dashboard opens in, their password. */
+export default function AccountPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.title'));
+  // previousData keeps the forms mounted (and their messages shown) while a language switch refetches.
+  const { data, previousData, error, refetch } = useQuery(MyAccountQuery);
+  const me = (data ?? previousData)?.me;
+
+  let body;
+  if (error && !me) {
+    body = (
+      <ErrorState
+        title={t('account.errorTitle')}
+        error={error}
+        onRetry={() => {
+          refetch().catch(() => undefined);
+        }}
+      />
+    );
+  } else if (!me) {
+    body = <ListSkeleton label={t('account.loading')} testId="account-loading" />;
+  } else {
+    body = (
+      <>
+        <dl className="facts">
+          <dt>{t('account.email')}</dt>
+          <dd>{me.email}</dd>
+          <dt>{t('account.role')}</dt>
+          <dd>{t(`role.${me.role}`)}</dd>
+          {me.centre ? (
+            <>
+              <dt>{t('account.centre')}</dt>
+              <dd>{me.centre.name}</dd>
+            </>
+          ) : null}
+        </dl>
+        <PreferencesForm me={me} />
+        <ChangePasswordForm />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1>{t('account.title')}</h1>
+      <p className="page-intro">{t('account.intro')}</p>
+      {body}
+    </>
+  );
+}
+
+function PreferencesForm({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const { store } = useSession();
+  const [displayName, setDisplayName] = useState(me.displayName);
+  const [language, setLanguage] = useState(() => fromApiLanguage(me.preferredLanguage));
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [update, { loading }] = useMutation(UpdateMyPreferencesMutation);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    setSaved(false);
+    if (displayName.trim() === '') {
+      setProblems({ displayName: t('form.required') });
+      return;
+    }
+    setProblems({});
+    try {
+      const { data } = await update({
+        variables: { input: { displayName: displayName.trim(), preferredLanguage: toApiLanguage(language) } },
+      });
+      if (!data) return;
+      const { user } = data.updateMyPreferences;
+      store.updateUser({ displayName: user.displayName, preferredLanguage: user.preferredLanguage });
+      setSaved(true);
+      // The person just said which language they read: speak it now, not only at the next sign-in.
+      const preferred = fromApiLanguage(user.preferredLanguage);
+      if (preferred !== currentLanguage(i18n)) await i18n.changeLanguage(preferred);
+    } catch (error) {
+      setProblems(fieldErrors(error));
+      setFailure({ error });
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="account-preferences-heading">
+      <h2 id="account-preferences-heading">{t('account.preferencesHeading')}</h2>
+      {failure ? <FormError title={t('account.preferencesFailed')} error={failure.error} atFields={hasProblems(problems)} /> : null}
+      {saved ? (
+        <p className="notice" role="status">
+          {t('form.saved')}
+        </p>
+      ) : null}
+      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
+        <Field label={t('account.displayName')} error={problems['displayName']}>
+          {(control) => (
+            <input
+              {...control}
+              name="displayName"
+              autoComplete="name"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+            />
+          )}
+        </Field>
+        <LanguageField label={t('account.language')} value={language} error={problems['preferredLanguage']} onChange={setLanguage} />
+        <div className="form-actions">
+          <button type="submit" disabled={loading}>
+            {loading ? t('form.saving') : t('form.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const [done, setDone] = useState(false);
+  const [change, { loading }] = useMutation(ChangeMyPasswordMutation);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    setDone(false);
+    const found: FieldProblems = validatePasswordPair(password, confirmation, t);
+    if (current === '') found['currentPassword'] = t('form.required');
+    setProblems(found);
+    if (hasProblems(found)) return;
+    try {
+      await change({ variables: { input: { currentPassword: current, newPassword: password } } });
+      setCurrent('');
+      setPassword('');
+      setConfirmation('');
+      setDone(true);
+    } catch (error) {
+      const problems: FieldProblems = fieldErrors(error);
+      // The only thing the API can say about the current password is that it is wrong: say it in the UI's language.
+      if (problems['currentPassword']) problems['currentPassword'] = t('account.currentPasswordWrong');
+      setProblems(problems);
+      setFailure({ error });
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="account-password-heading">
+      <h2 id="account-password-heading">{t('account.passwordHeading')}</h2>
+      {failure ? <FormError title={t('account.passwordFailed')} error={failure.error} atFields={hasProblems(problems)} /> : null}
+      {done ? (
+        <p className="notice" role="status">
+          {t('account.passwordChanged')}
+        </p>
+      ) : null}
+      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
+        <Field label={t('account.currentPassword')} error={problems['currentPassword']}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="currentPassword"
+              autoComplete="current-password"
+              value={current}
+              onChange={(event) => setCurrent(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('account.newPassword')}
+          hint={t('users.form.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          error={problems['newPassword']}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="newPassword"
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('account.confirmation')} error={problems['confirmation']}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              name="confirmation"
+              autoComplete="new-password"
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" disabled={loading}>
+            {loading ? t('form.saving') : t('account.changePassword')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { failureCode } from '../../app/apollo/error-code';
+import { Field } from '../../app/ui/Field';
+import { useNetworkCentres } from './use-network-centres';
+
+interface CentreSelectProps {
+  label: string;
+  value: string;
+  onChange: (centreId: string) => void;
+  /** The first option, value '': "All centres" in a filter, "Choose a centre" in a form. */
+  emptyOption: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  name?: string;
+}
+
+/**
+ * Picks one centre of the network, from the same query (and cache entry) as the centres page, in the
+ * server's order: the regional centre first, then its districts.
+ */
+export function CentreSelect({ label, value, onChange, emptyOption, error, hint, name }: CentreSelectProps) {
+  const { t } = useTranslation();
+  const { connection, error: loadError, retry } = useNetworkCentres();
+  const centres = connection?.nodes ?? [];
+  // A centre named in the URL or the record stays selectable while the list loads or if it is gone.
+  const known = value === '' || centres.some((centre) => centre.id === value);
+  const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
+  return (
+    <div className="centre-select">
+      <Field label={label} hint={hint} error={problem}>
+        {(control) => (
+          <select
+            {...control}
+            name={name}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            aria-busy={!connection && !loadError}
+          >
+            <option value="">{connection || loadError ? emptyOption : t('centrePicker.loading')}</option>
+            {!known ? <option value={value}>{t('centrePicker.unknown')}</option> : null}
+            {centres.map((centre) => (
+              <option key={centre.id} value={centre.id}>
+                {centre.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {loadError ? (
+        <button type="button" className="button-secondary" onClick={retry}>
+          {t('centrePicker.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

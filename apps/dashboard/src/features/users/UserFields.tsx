@@ -1,0 +1,92 @@
+import { LANGUAGES, ROLES, type Language, type Role } from '@mrc/domain';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../app/ui/Field';
+import { CentreSelect } from '../centres/CentreSelect';
+import { needsCentre, type FieldProblems, type UserDetailsValues } from './user-form';
+
+interface UserDetailsFieldsProps {
+  values: UserDetailsValues;
+  problems: FieldProblems;
+  onChange: (values: UserDetailsValues) => void;
+}
+
+/** Name, role, centre (asked only of a coordinator) and language: shared by the create and edit forms. */
+export function UserDetailsFields({ values, problems, onChange }: UserDetailsFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('users.form.displayName')} error={problems['displayName']}>
+        {(control) => (
+          <input
+            {...control}
+            name="displayName"
+            autoComplete="off"
+            value={values.displayName}
+            onChange={(event) => onChange({ ...values, displayName: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t('users.form.role')} hint={t('users.form.roleHint')} error={problems['role']}>
+        {(control) => (
+          <select
+            {...control}
+            name="role"
+            value={values.role}
+            onChange={(event) => onChange({ ...values, role: event.target.value as Role })}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {needsCentre(values.role) ? (
+        <CentreSelect
+          name="centreId"
+          label={t('users.form.centre')}
+          hint={t('users.form.centreHint')}
+          emptyOption={t('users.form.chooseCentre')}
+          value={values.centreId}
+          error={problems['centreId']}
+          onChange={(centreId) => onChange({ ...values, centreId })}
+        />
+      ) : null}
+      <LanguageField
+        label={t('users.form.language')}
+        value={values.preferredLanguage}
+        error={problems['preferredLanguage']}
+        onChange={(preferredLanguage) => onChange({ ...values, preferredLanguage })}
+      />
+    </>
+  );
+}
+
+/** One of the three languages, each named in itself as in the header's switch. */
+export function LanguageField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: Language;
+  error?: string | undefined;
+  onChange: (language: Language) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field label={label} error={error}>
+      {(control) => (
+        <select {...control} name="preferredLanguage" value={value} onChange={(event) => onChange(event.target.value as Language)}>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {t(`language.${language}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { MIN_PASSWORD_LENGTH } from '@mrc/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../app/apollo/error-details';
@@ -13,7 +12,7 @@ import { ListSkeleton } from '../../app/ui/ListSkeleton';
 import type { MyAccountQuery as MyAccountResult } from '../../gql/graphql';
 import { useSession } from '../auth/session-context';
 import { hasProblems, validatePasswordPair, type FieldProblems } from '../users/user-form';
-import { LanguageField } from '../users/UserFields';
+import { LanguageField, NewPasswordFields } from '../users/UserFields';
 import { ChangeMyPasswordMutation, MyAccountQuery, UpdateMyPreferencesMutation } from './account-documents';
 
 type Me = MyAccountResult['me'];
@@ -192,34 +191,13 @@ function ChangePasswordForm() {
             />
           )}
         </Field>
-        <Field
-          label={t('account.newPassword')}
-          hint={t('users.form.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-          error={problems['newPassword']}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="newPassword"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('account.confirmation')} error={problems['confirmation']}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="confirmation"
-              autoComplete="new-password"
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          password={password}
+          confirmation={confirmation}
+          problems={problems}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+        />
         <div className="form-actions">
           <button type="submit" disabled={loading}>
             {loading ? t('form.saving') : t('account.changePassword')}

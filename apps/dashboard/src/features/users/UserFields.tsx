@@ -1,4 +1,4 @@
-import { LANGUAGES, ROLES, type Language, type Role } from '@mrc/domain';
+import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES, type Language, type Role } from '@mrc/domain';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/ui/Field';
 import { CentreSelect } from '../centres/CentreSelect';
@@ -88,5 +88,50 @@ export function LanguageField({
         </select>
       )}
     </Field>
+  );
+}
+
+interface NewPasswordFieldsProps {
+  password: string;
+  confirmation: string;
+  problems: FieldProblems;
+  onPassword: (password: string) => void;
+  onConfirmation: (confirmation: string) => void;
+}
+
+/** A new password typed twice: the administrator's reset and one's own change both ask it this way. */
+export function NewPasswordFields({ password, confirmation, problems, onPassword, onConfirmation }: NewPasswordFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={t('users.password.newPassword')}
+        hint={t('users.form.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+        error={problems['newPassword']}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            name="newPassword"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => onPassword(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('users.password.confirmation')} error={problems['confirmation']}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            name="confirmation"
+            autoComplete="new-password"
+            value={confirmation}
+            onChange={(event) => onConfirmation(event.target.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }

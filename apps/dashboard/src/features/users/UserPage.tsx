@@ -6,7 +6,6 @@ import { fromApiLanguage, toApiLanguage } from '../../app/i18n/api-language';
 import { formatDateTime } from '../../app/i18n/format-date';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
-import { Field } from '../../app/ui/Field';
 import { FormError } from '../../app/ui/FormError';
 import { ListSkeleton } from '../../app/ui/ListSkeleton';
 import type { UserDetailFieldsFragment } from '../../gql/graphql';
@@ -15,7 +14,6 @@ import { forgetUserLists } from './forget-lists';
 import { StatusBadge } from './StatusBadge';
 import {
   hasProblems,
-  MIN_PASSWORD_LENGTH,
   needsCentre,
   serverProblems,
   validatePasswordPair,
@@ -23,7 +21,7 @@ import {
   type FieldProblems,
   type UserDetailsValues,
 } from './user-form';
-import { UserDetailsFields } from './UserFields';
+import { NewPasswordFields, UserDetailsFields } from './UserFields';
 import {
   ActivateUserMutation,
   DeactivateUserMutation,
@@ -281,34 +279,13 @@ function ResetPasswordForm({ user }: { user: UserDetailFieldsFragment }) {
         </p>
       ) : null}
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
-        <Field
-          label={t('users.password.newPassword')}
-          hint={t('users.form.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-          error={problems['newPassword']}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="newPassword"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('users.password.confirmation')} error={problems['confirmation']}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="confirmation"
-              autoComplete="new-password"
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          password={password}
+          confirmation={confirmation}
+          problems={problems}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+        />
         <div className="form-actions">
           <button type="submit" disabled={loading}>
             {loading ? t('form.saving') : t('users.password.submit')}

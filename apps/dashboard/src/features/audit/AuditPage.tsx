@@ -1,8 +1,8 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useLoadMore } from '../../app/apollo/use-load-more';
 import { formatDateTime } from '../../app/i18n/format-date';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
@@ -36,19 +36,10 @@ export default function AuditPage() {
     variables: { first: AUDIT_PAGE_SIZE, ...(filter ? { filter } : {}) },
     notifyOnNetworkStatusChange: true,
   });
-  const [moreError, setMoreError] = useState<unknown>(null);
   const connection = (data ?? previousData)?.auditEntries;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (failure) {
-      setMoreError(failure);
-    }
-  }
+  const { loadMore, loadMoreError: moreError } = useLoadMore(connection?.pageInfo.endCursor, fetchMore);
 
   let body;
   if (error && !connection) {

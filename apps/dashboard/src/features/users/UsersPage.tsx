@@ -4,6 +4,7 @@ import { ROLES } from '@mrc/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { useLoadMore } from '../../app/apollo/use-load-more';
 import { formatDateTime } from '../../app/i18n/format-date';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
@@ -32,21 +33,12 @@ export default function UsersPage() {
     variables: { first: USERS_PAGE_SIZE, ...(filter ? { filter } : {}) },
     notifyOnNetworkStatusChange: true,
   });
-  const [moreError, setMoreError] = useState<unknown>(null);
   const connection = (data ?? previousData)?.users;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
 
   const applyFilters = (next: UserFilterState) => setParams(writeUserFilters(next));
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (failure) {
-      setMoreError(failure);
-    }
-  }
+  const { loadMore, loadMoreError: moreError } = useLoadMore(connection?.pageInfo.endCursor, fetchMore);
 
   let body;
   if (error && !connection) {

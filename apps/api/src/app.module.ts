@@ -5,6 +5,9 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CentresModule } from './centres/centres.module.js';
+import { ClubsModule } from './clubs/clubs.module.js';
+import { FacilitiesModule } from './facilities/facilities.module.js';
+import { ProgramsModule } from './programs/programs.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
@@ -27,6 +30,9 @@ export class AppModule {
         AuthModule,
         AuditModule,
         CentresModule,
+        FacilitiesModule,
+        ClubsModule,
+        ProgramsModule,
         UsersModule,
         ...dashboardModule(config),
       ],

@@ -3,3 +3,4 @@ export * from './error-code.js';
 export * from './language.js';
 export * from './role.js';
 export * from './policy.js';
+export * from './network.js';

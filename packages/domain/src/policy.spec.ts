@@ -18,6 +18,16 @@ describe('defineAbilityFor', () => {
     expect(ability.can('read', 'Centre')).toBe(true);
     expect(ability.can('update', subject('Centre', { id: A }))).toBe(true);
     expect(ability.can('update', subject('Centre', { id: B }))).toBe(false);
+    expect(ability.can('update', subject('Centre', { id: A }), 'phone')).toBe(true);
+    expect(ability.can('update', subject('Centre', { id: A }), 'names')).toBe(false);
+    expect(ability.can('create', subject('Club', { centreId: A }))).toBe(true);
+    expect(ability.can('create', subject('Club', { centreId: B }))).toBe(false);
+    expect(ability.can('update', subject('Space', { centreId: A }))).toBe(true);
+    expect(ability.can('update', subject('ProgramRun', { centreId: B }))).toBe(false);
+    expect(ability.can('read', 'Program')).toBe(true);
+    expect(ability.can('create', 'Program')).toBe(false);
+    expect(ability.can('update', 'ClubType')).toBe(false);
+    expect(ability.can('create', 'Centre')).toBe(false);
     expect(ability.can('create', 'User')).toBe(false);
     expect(ability.can('read', 'AuditEntry')).toBe(false);
     expect(ability.can('read', subject('User', { id: 'u2' }))).toBe(true);
@@ -28,6 +38,8 @@ describe('defineAbilityFor', () => {
     const ability = defineAbilityFor({ id: 'u3', role: 'ANALYST', centreId: null });
     expect(ability.can('read', 'Centre')).toBe(true);
     expect(ability.can('update', subject('Centre', { id: A }))).toBe(false);
+    expect(ability.can('read', 'Club')).toBe(true);
+    expect(ability.can('create', subject('Club', { centreId: A }))).toBe(false);
     expect(ability.can('create', 'User')).toBe(false);
     expect(ability.can('read', 'AuditEntry')).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import { CENTRE_CONTACT_FIELDS } from './network.js';
 import type { Role } from './role.js';
 
 /**
@@ -6,14 +7,27 @@ import type { Role } from './role.js';
  * mutation; the dashboard reads the same rules to hide what a user may not do.
  *
  * - Regional administrators may do everything.
- * - District coordinators read the network and write only their own centre's data.
+ * - District coordinators read the network and write only their own centre's data: its contacts,
+ *   spaces, equipment, clubs and program runs. The catalogue (club types, programs) and the shape
+ *   of the network (centres, names, parents) are the region's.
  * - Analysts read the whole network and write nothing.
  * Users and the audit trail are administrators' business; everyone may read their own account.
  */
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'manage'] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
-export const POLICY_SUBJECTS = ['Centre', 'User', 'AuditEntry', 'all'] as const;
+export const POLICY_SUBJECTS = [
+  'Centre',
+  'Space',
+  'Equipment',
+  'ClubType',
+  'Club',
+  'Program',
+  'ProgramRun',
+  'User',
+  'AuditEntry',
+  'all',
+] as const;
 export type PolicySubjectType = (typeof POLICY_SUBJECTS)[number];
 
 /** The fields of a record the rules look at. */
@@ -32,6 +46,12 @@ export interface PolicyUser {
   centreId: string | null;
 }
 
+/** What everyone signed in may read: the network and its catalogue are open to all roles. */
+const NETWORK_SUBJECTS: PolicySubjectType[] = ['Centre', 'Space', 'Equipment', 'ClubType', 'Club', 'Program', 'ProgramRun'];
+
+/** Records that belong to one centre, which that centre's coordinator keeps. */
+const CENTRE_OWNED_SUBJECTS: PolicySubjectType[] = ['Space', 'Equipment', 'Club', 'ProgramRun'];
+
 export function defineAbilityFor(user: PolicyUser | null): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (!user) return build();
@@ -40,14 +60,15 @@ export function defineAbilityFor(user: PolicyUser | null): AppAbility {
       can('manage', 'all');
       break;
     case 'DISTRICT_COORDINATOR':
-      can('read', 'Centre');
+      can('read', NETWORK_SUBJECTS);
       if (user.centreId) {
-        can('update', 'Centre', { id: user.centreId });
+        can('update', 'Centre', [...CENTRE_CONTACT_FIELDS], { id: user.centreId });
+        can(['create', 'update'], CENTRE_OWNED_SUBJECTS, { centreId: user.centreId });
       }
       can('read', 'User', { id: user.id });
       break;
     case 'ANALYST':
-      can('read', 'Centre');
+      can('read', NETWORK_SUBJECTS);
       can('read', 'User', { id: user.id });
       break;
   }

@@ -22,6 +22,6 @@ export function actorFor(user: UserEntity, sessionId: string, request: { request
  * Refuses unless the actor may do this to this record. The guard checked the kind of record;
  * this checks the record itself (a coordinator's own centre, a user's own account).
  */
-export function authorize(actor: Actor, action: PolicyAction, type: PolicySubjectType, record: PolicyRecord): void {
-  if (!actor.ability.can(action, subject(type, { ...record }))) throw new ForbiddenError();
+export function authorize(actor: Actor, action: PolicyAction, type: PolicySubjectType, record: PolicyRecord, field?: string): void {
+  if (!actor.ability.can(action, subject(type, { ...record }), field)) throw new ForbiddenError();
 }

@@ -1,4 +1,4 @@
-import type { CentreKind } from '@mrc/domain';
+import type { CentreKind, LocalisedText } from '@mrc/domain';
 import {
   Column,
   CreateDateColumn,
@@ -61,6 +61,15 @@ export class CentreEntity {
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  address!: LocalisedText | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

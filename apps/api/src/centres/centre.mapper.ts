@@ -13,6 +13,9 @@ export function toCentre(entity: CentreEntity): Centre {
     longitude: entity.longitude,
     openedOn: entity.openedOn,
     closedOn: entity.closedOn,
+    phone: entity.phone,
+    email: entity.email,
+    addresses: { kk: entity.address?.kk ?? null, ru: entity.address?.ru ?? null, en: entity.address?.en ?? null },
     parentId: entity.parentId,
   };
 }

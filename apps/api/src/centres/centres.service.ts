@@ -1,18 +1,142 @@
 import type { Language } from '@mrc/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { NotFoundError } from '../common/errors.js';
-import { COLLATION } from '../common/localisation.js';
-import { type ConnectionShape, decodeCursor, toConnection } from '../common/pagination.js';
+import { Brackets, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type AuditedRecordType, AuditedWrites } from '../audit/audited-writes.js';
+import { type Actor, authorize } from '../auth/actor.js';
+import { isoDay, today } from '../common/dates.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors.js';
+import { cleanText as clean, COLLATION, localisedJson } from '../common/localisation.js';
+import { groupByKey } from '../common/grouping.js';
+import { type CloseRecordInput, given } from '../common/records.js';
+import { type ConnectionShape, decodeCursor, OrderDirection, toConnection } from '../common/pagination.js';
 import { CentreEntity } from './centre.entity.js';
 import { toCentre } from './centre.mapper.js';
+import type { CreateCentreInput, UpdateCentreInput } from './dto/centre.inputs.js';
 import type { Centre } from './dto/centre.object.js';
-import { CentreOrderField, type CentreFilter, type CentresArgs, OrderDirection } from './dto/centres.args.js';
+import { CentreOrderField, type CentreFilter, type CentresArgs } from './dto/centres.args.js';
 
 @Injectable()
 export class CentresService {
-  constructor(@InjectRepository(CentreEntity) private readonly centres: Repository<CentreEntity>) {}
+  constructor(
+    @InjectRepository(CentreEntity) private readonly centres: Repository<CentreEntity>,
+    private readonly writes: AuditedWrites,
+  ) {}
+
+  async createCentre(actor: Actor, input: CreateCentreInput): Promise<Centre> {
+    const created = await this.writes.create(actor, CENTRE_RECORD, {}, async (manager) => {
+      await lockOpenParent(manager, input.parentId);
+      const problems = coordinateProblems(input.latitude ?? null, input.longitude ?? null);
+      if (Object.keys(problems).length > 0) throw new BadUserInputError('Check the coordinates.', problems);
+      await assertCodeFree(manager, input.code);
+      return manager.create(CentreEntity, {
+        code: input.code,
+        kind: input.kind,
+        parentId: input.parentId,
+        nameKk: clean(input.names.kk),
+        nameRu: clean(input.names.ru),
+        nameEn: clean(input.names.en),
+        townKk: clean(input.towns?.kk),
+        townRu: clean(input.towns?.ru),
+        townEn: clean(input.towns?.en),
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        openedOn: input.openedOn ? isoDay(input.openedOn) : null,
+        closedOn: null,
+        phone: clean(input.phone),
+        email: clean(input.email)?.toLowerCase() ?? null,
+        address: localisedJson(input.address),
+      });
+    });
+    return toCentre(created);
+  }
+
+  async updateCentre(actor: Actor, input: UpdateCentreInput): Promise<Centre> {
+    // A coordinator may keep their own centre's contacts; everything else is the region's.
+    const { id, ...changes } = input;
+    for (const field of Object.keys(changes)) {
+      if (changes[field as keyof typeof changes] !== undefined) authorize(actor, 'update', 'Centre', { id }, field);
+    }
+    const updated = await this.writes.update(actor, CENTRE_RECORD, id, 'UPDATE_CENTRE', async (centre, manager) => {
+      if (given(input.parentId) && input.parentId !== centre.parentId) await this.moveCentre(manager, centre, input.parentId);
+      if (given(input.kind) && input.kind !== centre.kind) {
+        const isRoot = centre.parentId === null;
+        if (isRoot !== (input.kind === 'REGIONAL')) {
+          throw new BadUserInputError('Check kind.', { kind: isRoot ? 'the regional centre stays REGIONAL' : 'only the regional centre is REGIONAL' });
+        }
+        centre.kind = input.kind;
+      }
+      if (given(input.code) && input.code !== centre.code) {
+        await assertCodeFree(manager, input.code);
+        centre.code = input.code;
+      }
+      if (input.names) {
+        centre.nameKk = clean(input.names.kk);
+        centre.nameRu = clean(input.names.ru);
+        centre.nameEn = clean(input.names.en);
+      }
+      if (given(input.towns)) {
+        centre.townKk = clean(input.towns?.kk);
+        centre.townRu = clean(input.towns?.ru);
+        centre.townEn = clean(input.towns?.en);
+      }
+      if (given(input.latitude)) centre.latitude = input.latitude;
+      if (given(input.longitude)) centre.longitude = input.longitude;
+      const problems = coordinateProblems(centre.latitude, centre.longitude);
+      if (given(input.openedOn)) {
+        centre.openedOn = input.openedOn ? isoDay(input.openedOn) : null;
+        if (centre.openedOn && centre.closedOn && centre.openedOn > centre.closedOn) {
+          problems.openedOn = `must not be after the day the centre closed (${centre.closedOn})`;
+        }
+      }
+      if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
+      if (given(input.phone)) centre.phone = clean(input.phone);
+      if (given(input.email)) centre.email = clean(input.email)?.toLowerCase() ?? null;
+      if (given(input.address)) centre.address = localisedJson(input.address);
+    });
+    return toCentre(updated);
+  }
+
+  async closeCentre(actor: Actor, input: CloseRecordInput): Promise<Centre> {
+    const closedOn = input.closedOn ? isoDay(input.closedOn) : today();
+    const closed = await this.writes.update(actor, CENTRE_RECORD, input.id, 'CLOSE_CENTRE', async (centre, manager) => {
+      if (centre.parentId === null) throw new ConflictError('The regional centre is the root of the network and cannot close.');
+      if (centre.closedOn) throw new ConflictError(`The centre already closed on ${centre.closedOn}.`);
+      if (centre.openedOn && closedOn < centre.openedOn) {
+        throw new BadUserInputError('A centre cannot close before it opened.', { closedOn: `must not be before the day the centre opened (${centre.openedOn})` });
+      }
+      const open = await openWorkOf(manager, centre.id);
+      if (open.length > 0) throw new ConflictError(`Close the centre's ${open.join(', ')} first.`, { open });
+      centre.closedOn = closedOn;
+    });
+    return toCentre(closed);
+  }
+
+  async reopenCentre(actor: Actor, id: string): Promise<Centre> {
+    const reopened = await this.writes.update(actor, CENTRE_RECORD, id, 'REOPEN_CENTRE', async (centre, manager) => {
+      if (!centre.closedOn) throw new ConflictError('The centre is open.');
+      if (centre.parentId) await lockOpenParent(manager, centre.parentId);
+      centre.closedOn = null;
+    });
+    return toCentre(reopened);
+  }
+
+  /** Moves a centre under another open centre, never under itself or its own subtree. */
+  private async moveCentre(manager: EntityManager, centre: CentreEntity, parentId: string): Promise<void> {
+    if (centre.parentId === null) throw new BadUserInputError('Check parentId.', { parentId: 'the regional centre is the root and has no parent' });
+    await lockOpenParent(manager, parentId);
+    const [{ inside }] = await manager.query(
+      `WITH RECURSIVE subtree AS (
+         SELECT id FROM centre WHERE id = $1
+         UNION
+         SELECT child.id FROM centre child JOIN subtree ON child.parent_id = subtree.id
+       )
+       SELECT EXISTS (SELECT 1 FROM subtree WHERE id = $2) AS inside`,
+      [centre.id, parentId],
+    );
+    if (inside) throw new BadUserInputError('Check parentId.', { parentId: 'must not be the centre itself or a centre below it' });
+    centre.parentId = parentId;
+  }
 
   async getCentre(id: string): Promise<Centre> {
     const centre = await this.centres.findOneBy({ id });
@@ -71,10 +195,41 @@ export class CentresService {
       .orderBy(localisedName('c', language), 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
-    const byParent = new Map<string, Centre[]>(parentIds.map((id) => [id, []]));
-    for (const child of children) byParent.get(child.parentId ?? '')?.push(toCentre(child));
-    return parentIds.map((id) => byParent.get(id) ?? []);
+    return groupByKey(parentIds, children, (child) => child.parentId ?? '', toCentre);
   }
+}
+
+function coordinateProblems(latitude: number | null, longitude: number | null): Record<string, string> {
+  if ((latitude === null) === (longitude === null)) return {};
+  return latitude === null ? { latitude: 'give it with the longitude' } : { longitude: 'give it with the latitude' };
+}
+
+async function lockOpenParent(manager: EntityManager, parentId: string): Promise<void> {
+  const parent = await manager.findOne(CentreEntity, { where: { id: parentId }, lock: { mode: 'pessimistic_read' } });
+  if (!parent) throw new BadUserInputError('Check parentId.', { parentId: 'no centre has this id' });
+  if (parent.closedOn) throw new BadUserInputError('Check parentId.', { parentId: `that centre closed on ${parent.closedOn}` });
+}
+
+async function assertCodeFree(manager: EntityManager, code: string): Promise<void> {
+  if (await manager.existsBy(CentreEntity, { code })) {
+    throw new ConflictError('Another centre has this code.', { fields: { code: 'is already used by another centre' } });
+  }
+}
+
+/** What still runs at a centre, e.g. ['2 clubs', '1 program run'], which must close before it does. */
+async function openWorkOf(manager: EntityManager, centreId: string): Promise<string[]> {
+  const [counts] = await manager.query(
+    `SELECT
+       (SELECT count(*) FROM centre WHERE parent_id = $1 AND closed_on IS NULL)::int AS centres,
+       (SELECT count(*) FROM club WHERE centre_id = $1 AND closed_on IS NULL)::int AS clubs,
+       (SELECT count(*) FROM program_run WHERE centre_id = $1 AND closed_on IS NULL AND (ends_on IS NULL OR ends_on >= $2))::int AS runs`,
+    [centreId, today()],
+  );
+  const open: string[] = [];
+  if (counts.centres > 0) open.push(`${counts.centres} centre(s) below it`);
+  if (counts.clubs > 0) open.push(`${counts.clubs} club(s)`);
+  if (counts.runs > 0) open.push(`${counts.runs} program run(s)`);
+  return open;
 }
 
 /** The name in a language, falling back as the domain says (Russian, Kazakh, English), sorted by that language's rules. */
@@ -115,3 +270,16 @@ function applyFilter(query: SelectQueryBuilder<CentreEntity>, filter: CentreFilt
     );
   }
 }
+
+/** Fields of a centre that the audit trail follows. */
+const AUDITED_FIELDS: (keyof CentreEntity & string)[] = [
+  'code', 'kind', 'parentId', 'nameKk', 'nameRu', 'nameEn', 'townKk', 'townRu', 'townEn',
+  'latitude', 'longitude', 'openedOn', 'closedOn', 'phone', 'email', 'address',
+];
+
+export const CENTRE_RECORD: AuditedRecordType<CentreEntity> = {
+  entity: CentreEntity,
+  type: 'Centre',
+  fields: AUDITED_FIELDS,
+  policyRecord: (centre) => ({ id: centre.id }),
+};

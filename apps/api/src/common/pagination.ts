@@ -1,6 +1,7 @@
 import { type Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors.js';
 
 /**
@@ -10,6 +11,16 @@ import { BadUserInputError } from './errors.js';
  * Pages are found by keyset ("rows after this sort key"), not by offset, so a page costs the same
  * at row 10 and row 100,000 and a row inserted meanwhile neither repeats nor skips one.
  */
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Ascending or descending.',
+  valuesMap: { ASC: { description: 'A to Z, smallest first.' }, DESC: { description: 'Z to A, largest first.' } },
+});
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -157,4 +168,51 @@ function lazyCount(countAll: () => Promise<number>): PromiseLike<number> {
   return {
     then: (onFulfilled, onRejected) => (started ??= countAll()).then(onFulfilled, onRejected),
   };
+}
+
+/** How a list is ordered: SQL sort keys (all in one direction), then the id as the tiebreak. */
+export interface KeysetOrder {
+  /** SQL expressions, e.g. a localised name with its collation; each must be non-null. */
+  keys: string[];
+  /** The row's id column, e.g. `c.id`: the last key, which makes the order total. */
+  id: string;
+  descending: boolean;
+  /** Names the order (and anything it depends on, like the language): a cursor only fits its own order. */
+  ordering: string;
+}
+
+/**
+ * One page of a keyset-ordered list as a connection. The filtered query is cloned for the page and
+ * reused for the lazy total count.
+ */
+export async function keysetConnection<Entity extends { id: string }, Node>(
+  filtered: SelectQueryBuilder<Entity>,
+  order: KeysetOrder,
+  args: ConnectionArgs,
+  toNode: (entity: Entity) => Node,
+): Promise<ConnectionShape<Node>> {
+  const page = filtered.clone();
+  order.keys.forEach((key, index) => page.addSelect(key, `sort_key_${index}`));
+  const columns = [...order.keys, order.id];
+  if (args.after) {
+    const values = decodeCursor(args.after, order.ordering, columns.length);
+    const params = Object.fromEntries(values.map((value, index) => [`cursor_${index}`, value]));
+    const placeholders = values.map((_, index) => `:cursor_${index}`).join(', ');
+    page.andWhere(`(${columns.join(', ')}) ${order.descending ? '<' : '>'} (${placeholders})`, params);
+  }
+  for (const column of columns) page.addOrderBy(column, order.descending ? 'DESC' : 'ASC');
+  page.limit(args.first + 1);
+  const { entities, raw } = await page.getRawAndEntities<Record<string, CursorValue>>();
+  const rows = entities.map((entity, index) => ({
+    entity,
+    key: [...order.keys.map((_, k) => raw[index]?.[`sort_key_${k}`] ?? null), entity.id],
+  }));
+  return toConnection(
+    rows,
+    args,
+    order.ordering,
+    (row) => row.key,
+    (row) => toNode(row.entity),
+    () => filtered.getCount(),
+  );
 }

@@ -2,6 +2,12 @@ import type { DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { CentreEntity } from '../centres/centre.entity.js';
+import { ClubTypeEntity } from '../clubs/club-type.entity.js';
+import { ClubEntity } from '../clubs/club.entity.js';
+import { EquipmentItemEntity } from '../facilities/equipment-item.entity.js';
+import { SpaceEntity } from '../facilities/space.entity.js';
+import { ProgramEntity, ProgramMentorEntity, ProgramPartnerEntity } from '../programs/program.entity.js';
+import { ProgramRunEntity } from '../programs/program-run.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { migrations } from './migrations/index.js';
 import { SqlStatementCounter } from './sql-statement-counter.js';
@@ -15,7 +21,20 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
   return {
     type: 'postgres',
     url,
-    entities: [CentreEntity, UserEntity, SessionEntity, AuditEntryEntity],
+    entities: [
+      CentreEntity,
+      SpaceEntity,
+      EquipmentItemEntity,
+      ClubTypeEntity,
+      ClubEntity,
+      ProgramEntity,
+      ProgramPartnerEntity,
+      ProgramMentorEntity,
+      ProgramRunEntity,
+      UserEntity,
+      SessionEntity,
+      AuditEntryEntity,
+    ],
     migrations,
     migrationsTableName: 'schema_migration',
     // The schema changes only through migrations (conventions.md, habit 6).

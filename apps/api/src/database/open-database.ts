@@ -73,7 +73,7 @@ async function migrateAndSeed(url: string, config: AppConfig, log: Logger): Prom
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'Applied migrations');
     if (config.seedOnEmpty) {
       const added = await seedNetworkIfEmpty(dataSource);
-      if (added > 0) log.info({ centres: added }, 'Seeded the Karaganda network into an empty database');
+      if (Object.values(added).some((count) => count > 0)) log.info({ added }, 'Seeded the Karaganda network into an empty database');
     }
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

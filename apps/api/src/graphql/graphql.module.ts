@@ -15,13 +15,16 @@ import { localExplorerPlugin } from './explorer.plugin.js';
 import { formatError } from './format-error.js';
 import { GraphqlPassThroughFilter } from './pass-through.filter.js';
 import { RequestContextFactory } from './request-context.js';
+import { ClubsModule } from '../clubs/clubs.module.js';
+import { FacilitiesModule } from '../facilities/facilities.module.js';
+import { ProgramsModule } from '../programs/programs.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /** Identity and loaders live in the feature modules; this module only assembles them per request. */
 @Module({
-  imports: [AuthModule, CentresModule, UsersModule, CredentialsModule],
+  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, UsersModule, CredentialsModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })

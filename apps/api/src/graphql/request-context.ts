@@ -5,11 +5,17 @@ import type { Actor } from '../auth/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { type RateLimitedError, RateLimits } from '../auth/rate-limits.js';
 import { type CentreLoaders, CentresLoader } from '../centres/centres.loader.js';
+import { type ClubLoaders, ClubsLoader } from '../clubs/clubs.loader.js';
+import { FacilitiesLoader, type FacilityLoaders } from '../facilities/facilities.loader.js';
+import { type ProgramLoaders, ProgramsLoader } from '../programs/programs.loader.js';
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
 export interface RequestLoaders {
   centres: CentreLoaders;
+  facilities: FacilityLoaders;
+  clubs: ClubLoaders;
+  programs: ProgramLoaders;
   users: UserLoaders;
 }
 
@@ -38,6 +44,9 @@ export class RequestContextFactory {
     private readonly auth: AuthService,
     private readonly limits: RateLimits,
     private readonly centres: CentresLoader,
+    private readonly facilities: FacilitiesLoader,
+    private readonly clubs: ClubsLoader,
+    private readonly programs: ProgramsLoader,
     private readonly users: UsersLoader,
   ) {}
 
@@ -56,7 +65,13 @@ export class RequestContextFactory {
       language,
       actor: actor === 'invalid' ? null : actor,
       tokenRejected: actor === 'invalid',
-      loaders: { centres: this.centres.create(language), users: this.users.create() },
+      loaders: {
+        centres: this.centres.create(language),
+        facilities: this.facilities.create(language),
+        clubs: this.clubs.create(language),
+        programs: this.programs.create(),
+        users: this.users.create(),
+      },
     };
   }
 }

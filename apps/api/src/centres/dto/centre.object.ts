@@ -48,6 +48,15 @@ export class Centre {
   @Field(() => GraphQLDate, { nullable: true, description: 'The day the centre closed; null while it is open.' })
   closedOn!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Telephone number of the centre, as it is dialled.' })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email address of the centre.' })
+  email!: string | null;
+
+  @Field(() => LocalisedText, { description: 'Street address in all three languages.' })
+  addresses!: LocalisedText;
+
   /** Not a field: `parent` resolves it through a DataLoader. */
   parentId!: string | null;
 }

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
-import { ConnectionArgs } from '../../common/pagination.js';
+import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { CentreKindEnum } from './centre.object.js';
 
 export enum CentreOrderField {
@@ -16,16 +16,6 @@ registerEnumType(CentreOrderField, {
     NAME: { description: 'By name in the request\'s language, with that language\'s alphabet (Kazakh Ұ after У).' },
     CODE: { description: 'By code.' },
   },
-});
-
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Ascending or descending.',
-  valuesMap: { ASC: { description: 'A to Z, smallest first.' }, DESC: { description: 'Z to A, largest first.' } },
 });
 
 @InputType({ description: 'How to order centres. The regional centre always comes first; ties are broken by id.' })

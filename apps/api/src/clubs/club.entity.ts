@@ -1,0 +1,39 @@
+import type { ClubStatus, LocalisedText } from '@mrc/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** A club type running at one centre, as stored. */
+@Entity({ name: 'club' })
+export class ClubEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'club_type_id', type: 'uuid' })
+  clubTypeId!: string;
+
+  @Column({ name: 'centre_id', type: 'uuid' })
+  centreId!: string;
+
+  @Column({ name: 'leader_name', type: 'text', nullable: true })
+  leaderName!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  schedule!: LocalisedText | null;
+
+  @Column({ type: 'text' })
+  status!: ClubStatus;
+
+  @Column({ name: 'started_on', type: 'date', nullable: true })
+  startedOn!: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

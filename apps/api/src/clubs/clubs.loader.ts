@@ -1,0 +1,25 @@
+import type { Language } from '@mrc/domain';
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { ClubsService } from './clubs.service.js';
+import type { Club, ClubType } from './dto/club.objects.js';
+
+export interface ClubLoaders {
+  typeById: DataLoader<string, ClubType | null>;
+  clubsByCentreId: DataLoader<string, Club[]>;
+  clubsByTypeId: DataLoader<string, Club[]>;
+}
+
+/** Builds the club DataLoaders of one request (see graphql/request-context.ts). */
+@Injectable()
+export class ClubsLoader {
+  constructor(private readonly clubs: ClubsService) {}
+
+  create(language: Language): ClubLoaders {
+    return {
+      typeById: new DataLoader((ids) => this.clubs.clubTypesByIds(ids)),
+      clubsByCentreId: new DataLoader((ids) => this.clubs.clubsBy('centre_id', ids, language)),
+      clubsByTypeId: new DataLoader((ids) => this.clubs.clubsBy('club_type_id', ids, language)),
+    };
+  }
+}

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { centreId, createAccount, resetFactories, type TestAccount } from './factories/users.js';
+import {
+  createCentre,
+  createClub,
+  createClubType,
+  createEquipmentItem,
+  createProgram,
+  createProgramRun,
+  createSpace,
+} from './factories/network.js';
+import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
 /**
@@ -48,6 +57,30 @@ const EVERYONE: Record<Caller, Outcome> = {
   coordinatorOfA_onB: 'ALLOW',
   analyst: 'ALLOW',
 };
+
+/** Records of one centre: administrators anywhere, a coordinator only at their own centre. */
+const CENTRE_OWNED: Record<Caller, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  admin: 'ALLOW',
+  coordinatorOfA_onA: 'ALLOW',
+  coordinatorOfA_onB: 'FORBIDDEN',
+  analyst: 'FORBIDDEN',
+};
+
+/** A mutation taking `input` and answering `{ <payload> { id } }`, for network records. */
+const networkCase = (
+  mutation: string,
+  inputType: string,
+  payload: string,
+  expect: Record<Caller, Outcome>,
+  input: (api: TestApp, centre: string) => Promise<Record<string, unknown>>,
+): Case => ({
+  async run({ api, as, target }) {
+    const variables = { input: await input(api, target.centreId!) };
+    return api.graphql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${payload} { id } } }`, variables, as);
+  },
+  expect,
+});
 
 const idInput = (mutation: string) => ({
   run: ({ api, as, target }: Scene) =>
@@ -116,6 +149,83 @@ const CASES: Record<string, Case> = {
       api.graphql(`mutation($input: UpdateMyPreferencesInput!) { updateMyPreferences(input: $input) { user { id } } }`, { input: { preferredLanguage: 'KK' } }, as),
     expect: ANY_SIGNED_IN,
   },
+  createCentre: networkCase('createCentre', 'CreateCentreInput', 'centre', ADMIN_ONLY, async (api) => ({
+    code: `matrix-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+    kind: 'RURAL_DISTRICT',
+    parentId: await centreId(api, 'karaganda-region'),
+    names: { ru: 'Новый центр' },
+  })),
+  // The contacts of a centre are its coordinator's to keep.
+  updateCentre: networkCase('updateCentre', 'UpdateCentreInput', 'centre', CENTRE_OWNED, async (_api, centre) => ({
+    id: centre,
+    phone: `+7 7212 ${Math.floor(100000 + Math.random() * 899999)}`,
+  })),
+  closeCentre: networkCase('closeCentre', 'CloseRecordInput', 'centre', ADMIN_ONLY, async (api) => ({ id: await createCentre(api) })),
+  reopenCentre: networkCase('reopenCentre', 'ReopenRecordInput', 'centre', ADMIN_ONLY, async (api) => ({ id: await createCentre(api, { closedOn: '2026-06-01' }) })),
+  createSpace: networkCase('createSpace', 'CreateSpaceInput', 'space', CENTRE_OWNED, async (_api, centre) => ({
+    centreId: centre,
+    kind: 'LECTURE_HALL',
+    names: { kk: 'Дәріс залы' },
+    capacity: 60,
+  })),
+  updateSpace: networkCase('updateSpace', 'UpdateSpaceInput', 'space', CENTRE_OWNED, async (api, centre) => ({ id: await createSpace(api, centre), capacity: 20 })),
+  closeSpace: networkCase('closeSpace', 'CloseRecordInput', 'space', CENTRE_OWNED, async (api, centre) => ({ id: await createSpace(api, centre) })),
+  reopenSpace: networkCase('reopenSpace', 'ReopenRecordInput', 'space', CENTRE_OWNED, async (api, centre) => ({ id: await createSpace(api, centre, { closed: true }) })),
+  createEquipmentItem: networkCase('createEquipmentItem', 'CreateEquipmentItemInput', 'equipmentItem', CENTRE_OWNED, async (_api, centre) => ({
+    centreId: centre,
+    kind: 'SOUND',
+    names: { en: 'Field recorder' },
+    quantity: 2,
+  })),
+  updateEquipmentItem: networkCase('updateEquipmentItem', 'UpdateEquipmentItemInput', 'equipmentItem', CENTRE_OWNED, async (api, centre) => ({
+    id: await createEquipmentItem(api, centre),
+    quantity: 3,
+  })),
+  closeEquipmentItem: networkCase('closeEquipmentItem', 'CloseRecordInput', 'equipmentItem', CENTRE_OWNED, async (api, centre) => ({
+    id: await createEquipmentItem(api, centre),
+  })),
+  reopenEquipmentItem: networkCase('reopenEquipmentItem', 'ReopenRecordInput', 'equipmentItem', CENTRE_OWNED, async (api, centre) => ({
+    id: await createEquipmentItem(api, centre, { closed: true }),
+  })),
+  createClubType: networkCase('createClubType', 'CreateClubTypeInput', 'clubType', ADMIN_ONLY, async () => ({
+    code: `matrix-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+    names: { kk: 'Шахмат', ru: 'Шахматы', en: 'Chess' },
+  })),
+  updateClubType: networkCase('updateClubType', 'UpdateClubTypeInput', 'clubType', ADMIN_ONLY, async (api) => ({
+    id: await createClubType(api),
+    descriptions: { en: 'Weekly games' },
+  })),
+  closeClubType: networkCase('closeClubType', 'CloseRecordInput', 'clubType', ADMIN_ONLY, async (api) => ({ id: await createClubType(api) })),
+  reopenClubType: networkCase('reopenClubType', 'ReopenRecordInput', 'clubType', ADMIN_ONLY, async (api) => ({ id: await createClubType(api, { closedOn: '2026-06-01' }) })),
+  createClub: networkCase('createClub', 'CreateClubInput', 'club', CENTRE_OWNED, async (api, centre) => ({
+    centreId: centre,
+    clubTypeId: await createClubType(api),
+    status: 'PLANNED',
+  })),
+  updateClub: networkCase('updateClub', 'UpdateClubInput', 'club', CENTRE_OWNED, async (api, centre) => ({ id: await createClub(api, centre), leaderName: 'Айгерим Нурланова' })),
+  closeClub: networkCase('closeClub', 'CloseRecordInput', 'club', CENTRE_OWNED, async (api, centre) => ({ id: await createClub(api, centre) })),
+  reopenClub: networkCase('reopenClub', 'ReopenRecordInput', 'club', CENTRE_OWNED, async (api, centre) => ({ id: await createClub(api, centre, { closed: true }) })),
+  createProgram: networkCase('createProgram', 'CreateProgramInput', 'program', ADMIN_ONLY, async () => ({
+    code: `matrix-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+    kind: 'TRAINING',
+    names: { ru: 'Школа волонтёров' },
+  })),
+  updateProgram: networkCase('updateProgram', 'UpdateProgramInput', 'program', ADMIN_ONLY, async (api) => ({ id: await createProgram(api), durationWeeks: 6 })),
+  closeProgram: networkCase('closeProgram', 'CloseRecordInput', 'program', ADMIN_ONLY, async (api) => ({ id: await createProgram(api) })),
+  reopenProgram: networkCase('reopenProgram', 'ReopenRecordInput', 'program', ADMIN_ONLY, async (api) => ({ id: await createProgram(api, { closedOn: '2026-06-01' }) })),
+  createProgramRun: networkCase('createProgramRun', 'CreateProgramRunInput', 'programRun', CENTRE_OWNED, async (api, centre) => ({
+    programId: await createProgram(api),
+    centreId: centre,
+    startsOn: '2026-12-01',
+  })),
+  updateProgramRun: networkCase('updateProgramRun', 'UpdateProgramRunInput', 'programRun', CENTRE_OWNED, async (api, centre) => ({
+    id: await createProgramRun(api, centre),
+    endsOn: '2026-05-15',
+  })),
+  closeProgramRun: networkCase('closeProgramRun', 'CloseRecordInput', 'programRun', CENTRE_OWNED, async (api, centre) => ({ id: await createProgramRun(api, centre) })),
+  reopenProgramRun: networkCase('reopenProgramRun', 'ReopenRecordInput', 'programRun', CENTRE_OWNED, async (api, centre) => ({
+    id: await createProgramRun(api, centre, { closed: true }),
+  })),
 };
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinatorOfA_onA', 'coordinatorOfA_onB', 'analyst'];
@@ -123,8 +233,8 @@ const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinatorOfA_onA', 'coordina
 describe('access matrix: every mutation × every caller', () => {
   let api: TestApp;
   beforeAll(async () => {
-    resetFactories();
-    api = await startTestApp();
+    // Its own database: the rows add centres, clubs and programs that other suites would count.
+    api = await startTestApp({}, { ownDatabase: true });
   });
   afterAll(() => api.close());
 
@@ -173,12 +283,37 @@ describe('access matrix: every mutation × every caller', () => {
  * The same for queries: every query of the schema, as every kind of caller. `user(id)` names someone
  * else's account, so only administrators may read it.
  */
-const QUERY_CASES: Record<string, { document: (api: TestApp, other: TestAccount) => Promise<[string, Record<string, unknown>]>; expect: Record<Exclude<Caller, 'coordinatorOfA_onB'>, Outcome> }> = {
+type QueryCase = {
+  document: (api: TestApp, other: TestAccount) => Promise<[string, Record<string, unknown>]>;
+  expect: Record<Exclude<Caller, 'coordinatorOfA_onB'>, Outcome>;
+};
+
+/** The network and its catalogue are open to every signed-in role, another centre's records included. */
+const readByAll = (document: string, variables: (api: TestApp) => Promise<Record<string, unknown>> = async () => ({})): QueryCase => ({
+  document: async (api) => [document, await variables(api)],
+  expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' },
+});
+
+const QUERY_CASES: Record<string, QueryCase> = {
   centres: { document: async () => ['{ centres { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' } },
   centre: {
     document: async (api) => ['query($id: ID!) { centre(id: $id) { code } }', { id: await centreId(api, 'balkhash') }],
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' },
   },
+  spaces: readByAll('{ spaces { totalCount } }'),
+  space: readByAll('query($id: ID!) { space(id: $id) { name } }', async (api) => ({ id: await createSpace(api, await centreId(api, 'balkhash')) })),
+  equipmentItems: readByAll('{ equipmentItems { totalCount } }'),
+  equipmentItem: readByAll('query($id: ID!) { equipmentItem(id: $id) { name } }', async (api) => ({
+    id: await createEquipmentItem(api, await centreId(api, 'balkhash')),
+  })),
+  clubTypes: readByAll('{ clubTypes { totalCount } }'),
+  clubType: readByAll('query($id: ID!) { clubType(id: $id) { name } }', async (api) => ({ id: await createClubType(api) })),
+  clubs: readByAll('{ clubs { totalCount } }'),
+  club: readByAll('query($id: ID!) { club(id: $id) { status } }', async (api) => ({ id: await createClub(api, await centreId(api, 'balkhash')) })),
+  programs: readByAll('{ programs { totalCount } }'),
+  program: readByAll('query($id: ID!) { program(id: $id) { name } }', async (api) => ({ id: await createProgram(api) })),
+  programRuns: readByAll('{ programRuns { totalCount } }'),
+  programRun: readByAll('query($id: ID!) { programRun(id: $id) { status } }', async (api) => ({ id: await createProgramRun(api, await centreId(api, 'balkhash')) })),
   me: { document: async () => ['{ me { email } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'ALLOW', analyst: 'ALLOW' } },
   users: { document: async () => ['{ users { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' } },
   user: {
@@ -191,7 +326,6 @@ const QUERY_CASES: Record<string, { document: (api: TestApp, other: TestAccount)
 describe('access matrix: every query × every caller', () => {
   let api: TestApp;
   beforeAll(async () => {
-    resetFactories();
     api = await startTestApp();
   });
   afterAll(() => api.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { centreId, createAccount, resetFactories } from './factories/users.js';
+import { centreId, createAccount } from './factories/users.js';
 import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken user { email role } } }`;
@@ -23,7 +23,6 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('sessions', () => {
   let api: TestApp;
   beforeAll(async () => {
-    resetFactories();
     api = await startTestApp({ REFRESH_RACE_SECONDS: '1' });
   });
   afterAll(() => api.close());
@@ -121,7 +120,6 @@ describe('sessions', () => {
 describe('brute force', () => {
   let api: TestApp;
   beforeAll(async () => {
-    resetFactories();
     api = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '2', REQUESTS_PER_MINUTE: '20' });
   });
   afterAll(() => api.close());
@@ -186,7 +184,6 @@ describe('accounts and scoping', () => {
   let api: TestApp;
   let admin: Record<string, string>;
   beforeAll(async () => {
-    resetFactories();
     api = await startTestApp();
     admin = await api.signIn(DEMO.admin);
   });

@@ -1,6 +1,7 @@
 import type { Language } from '@mrc/domain';
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { batchLoader } from '../graphql/batch-loader.js';
 import { CentresService } from './centres.service.js';
 import type { Centre } from './dto/centre.object.js';
 
@@ -16,8 +17,8 @@ export class CentresLoader {
 
   create(language: Language): CentreLoaders {
     return {
-      byId: new DataLoader((ids) => this.centres.findByIds(ids)),
-      childrenByParentId: new DataLoader((parentIds) => this.centres.findChildren(parentIds, language)),
+      byId: batchLoader((ids) => this.centres.findByIds(ids)),
+      childrenByParentId: batchLoader((parentIds) => this.centres.findChildren(parentIds, language)),
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Language } from '@mrc/domain';
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { batchLoader } from '../graphql/batch-loader.js';
 import { ClubsService } from './clubs.service.js';
 import type { Club, ClubType } from './dto/club.objects.js';
 
@@ -17,9 +18,9 @@ export class ClubsLoader {
 
   create(language: Language): ClubLoaders {
     return {
-      typeById: new DataLoader((ids) => this.clubs.clubTypesByIds(ids)),
-      clubsByCentreId: new DataLoader((ids) => this.clubs.clubsBy('centre_id', ids, language)),
-      clubsByTypeId: new DataLoader((ids) => this.clubs.clubsBy('club_type_id', ids, language)),
+      typeById: batchLoader((ids) => this.clubs.clubTypesByIds(ids)),
+      clubsByCentreId: batchLoader((ids) => this.clubs.clubsBy('centre_id', ids, language)),
+      clubsByTypeId: batchLoader((ids) => this.clubs.clubsBy('club_type_id', ids, language)),
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Language } from '@mrc/domain';
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { batchLoader } from '../graphql/batch-loader.js';
 import type { EquipmentItem } from './dto/equipment-item.object.js';
 import type { Space } from './dto/space.object.js';
 import { FacilitiesService } from './facilities.service.js';
@@ -17,8 +18,8 @@ export class FacilitiesLoader {
 
   create(language: Language): FacilityLoaders {
     return {
-      spacesByCentreId: new DataLoader((ids) => this.facilities.spacesOfCentres(ids, language)),
-      equipmentByCentreId: new DataLoader((ids) => this.facilities.equipmentOfCentres(ids, language)),
+      spacesByCentreId: batchLoader((ids) => this.facilities.spacesOfCentres(ids, language)),
+      equipmentByCentreId: batchLoader((ids) => this.facilities.equipmentOfCentres(ids, language)),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { batchLoader } from '../graphql/batch-loader.js';
 import type { Mentor, Program, ProgramPartner, ProgramRun } from './dto/program.objects.js';
 import { ProgramsService } from './programs.service.js';
 
@@ -18,11 +19,11 @@ export class ProgramsLoader {
 
   create(): ProgramLoaders {
     return {
-      byId: new DataLoader((ids) => this.programs.programsByIds(ids)),
-      partnersByProgramId: new DataLoader((ids) => this.programs.partnersOf(ids)),
-      mentorsByProgramId: new DataLoader((ids) => this.programs.mentorsOf(ids)),
-      runsByCentreId: new DataLoader((ids) => this.programs.runsBy('centre_id', ids)),
-      runsByProgramId: new DataLoader((ids) => this.programs.runsBy('program_id', ids)),
+      byId: batchLoader((ids) => this.programs.programsByIds(ids)),
+      partnersByProgramId: batchLoader((ids) => this.programs.partnersOf(ids)),
+      mentorsByProgramId: batchLoader((ids) => this.programs.mentorsOf(ids)),
+      runsByCentreId: batchLoader((ids) => this.programs.runsBy('centre_id', ids)),
+      runsByProgramId: batchLoader((ids) => this.programs.runsBy('program_id', ids)),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { batchLoader } from '../graphql/batch-loader.js';
 import type { User } from './dto/user.object.js';
 import { UsersService } from './users.service.js';
 
@@ -13,6 +14,6 @@ export class UsersLoader {
   constructor(private readonly users: UsersService) {}
 
   create(): UserLoaders {
-    return { byId: new DataLoader((ids) => this.users.findByIds(ids)) };
+    return { byId: batchLoader((ids) => this.users.findByIds(ids)) };
   }
 }

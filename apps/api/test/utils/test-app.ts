@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@mrc/local-postgres';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { pino } from 'pino';
@@ -45,10 +46,15 @@ const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToke
 /**
  * The real app, as main.ts builds it, on the run's test database and a free port: tests talk to it
  * over HTTP like any client. The demo accounts exist, one per role.
+ *
+ * `ownDatabase` gives the suite a fresh database of its own (migrated and seeded like a new
+ * install, dropped on close), for suites that add many records or count the whole network.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = process.env.MRC_TEST_DATABASE_URL;
-  if (!databaseUrl) throw new Error('MRC_TEST_DATABASE_URL is unset: run the tests through jest (globalSetup).');
+export async function startTestApp(env: Record<string, string> = {}, { ownDatabase = false } = {}): Promise<TestApp> {
+  const runDatabaseUrl = process.env.MRC_TEST_DATABASE_URL;
+  if (!runDatabaseUrl) throw new Error('MRC_TEST_DATABASE_URL is unset: run the tests through jest (globalSetup).');
+  const suiteDatabase = ownDatabase ? await createTestDatabase('mrc_suite', runDatabaseUrl) : undefined;
+  const databaseUrl = suiteDatabase?.url ?? runDatabaseUrl;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -91,6 +97,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await database.stop();
+      await suiteDatabase?.close();
     },
   };
 }

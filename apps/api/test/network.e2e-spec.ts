@@ -1,0 +1,426 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createCentre, createClub, createClubType } from './factories/network.js';
+import { centreId } from './factories/users.js';
+import { DEMO, type GraphqlResponse, startTestApp, type TestApp } from './utils/test-app.js';
+
+/**
+ * The network model through the API: what the seed holds, the nested reads analysts make (and
+ * what they cost in SQL), the writes administrators and coordinators make, and the refusals.
+ */
+describe('the network: centres, spaces, clubs and programs', () => {
+  let api: TestApp;
+  let asAdmin: Record<string, string>;
+  let asAnalyst: Record<string, string>;
+  let asTemirtau: Record<string, string>;
+  beforeAll(async () => {
+    // Its own database: the scale test adds hundreds of centres that other suites would count.
+    api = await startTestApp({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }, { ownDatabase: true });
+    [asAdmin, asAnalyst, asTemirtau] = await Promise.all([api.signIn(DEMO.admin), api.signIn(DEMO.analyst), api.signIn(DEMO.temirtau)]);
+  });
+  afterAll(() => api.close());
+
+  const count = async (table: string) => Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  const errorOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions;
+
+  describe('the seed', () => {
+    it('holds the catalogue of the article: seven club types and its programs with their eligibility', async () => {
+      const { body } = await api.graphql<{
+        clubTypes: { totalCount: number; nodes: { code: string }[] };
+        programs: { nodes: { code: string; minEducation: string; durationWeeks: number | null; anonymous: boolean; ruralOnly: boolean; partners: { name: string }[]; mentors: { fullName: string }[] }[] };
+      }>(
+        `{ clubTypes(first: 100) { totalCount nodes { code } }
+           programs(first: 100) { nodes { code minEducation durationWeeks anonymous ruralOnly partners { name(lang: EN) } mentors { fullName } } } }`,
+        {},
+        asAnalyst,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.clubTypes.totalCount).toBe(7);
+      expect(body.data!.clubTypes.nodes.map((type) => type.code)).toEqual(expect.arrayContaining(['dombra', 'oratory', 'singing']));
+      const programs = new Map(body.data!.programs.nodes.map((program) => [program.code, program]));
+      expect(programs.get('school-of-analytics')).toMatchObject({ minEducation: 'MASTER', durationWeeks: 5 });
+      expect(programs.get('ult-kazynasy')).toMatchObject({ ruralOnly: true });
+      expect(programs.get('ult-kazynasy')!.mentors.length).toBeGreaterThan(0);
+      expect(programs.get('codependents-anonymous')).toMatchObject({ anonymous: true });
+      expect(programs.get('business-club')!.partners.map((partner) => partner.name).join()).toMatch(/Atameken/);
+    });
+
+    it('gives the regional centre the six spaces of the article, its equipment and contacts', async () => {
+      const { body } = await api.graphql<{ centre: { spaces: { kind: string }[]; equipment: { kind: string }[]; phone: string; email: string; address: string } }>(
+        `query($id: ID!) { centre(id: $id) { spaces { kind } equipment { kind } phone email address(lang: RU) } }`,
+        { id: await centreId(api, 'karaganda-region') },
+        asAnalyst,
+      );
+      const centre = body.data!.centre;
+      expect(new Set(centre.spaces.map((space) => space.kind))).toEqual(
+        new Set(['COWORKING', 'PODCAST_STUDIO', 'DESIGN_STUDIO', 'LECTURE_HALL', 'PHOTO_STUDIO', 'SOUND_STUDIO']),
+      );
+      expect(new Set(centre.equipment.map((item) => item.kind))).toEqual(expect.objectContaining({}));
+      expect(centre.equipment.map((item) => item.kind)).toEqual(expect.arrayContaining(['LIGHT', 'CAMERA', 'SOUND']));
+      expect(centre).toMatchObject({ phone: expect.stringMatching(/^\+7/), email: expect.stringContaining('@'), address: expect.any(String) });
+    });
+  });
+
+  describe('reading the network', () => {
+    const NETWORK = /* GraphQL */ `
+      query Network($after: String) {
+        centres(first: 8, after: $after) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            code name
+            clubs { name status type { code name } centre { code } }
+            programRuns { status program { code name } }
+            spaces { name }
+          }
+        }
+      }
+    `;
+    interface NetworkPage {
+      centres: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { code: string; name: string; clubs: { name: string; type: { code: string; name: string }; centre: { code: string } }[]; programRuns: { program: { code: string; name: string } }[] }[];
+      };
+    }
+
+    async function wholeNetwork(language: string) {
+      const nodes: NetworkPage['centres']['nodes'] = [];
+      let after: string | null = null;
+      do {
+        const { body }: GraphqlResponse<NetworkPage> = await api.graphql<NetworkPage>(NETWORK, { after }, { ...asAnalyst, 'accept-language': language });
+        expect(body.errors).toBeUndefined();
+        nodes.push(...body.data!.centres.nodes);
+        after = body.data!.centres.pageInfo.hasNextPage ? body.data!.centres.pageInfo.endCursor : null;
+      } while (after);
+      return nodes;
+    }
+
+    it('lets an analyst fetch every centre with its clubs and programs, page by page, in each language', async () => {
+      const byLanguage = { kk: await wholeNetwork('kk'), ru: await wholeNetwork('ru'), en: await wholeNetwork('en') };
+      for (const nodes of Object.values(byLanguage)) {
+        expect(nodes).toHaveLength(15);
+        expect(new Set(nodes.map((centre) => centre.code)).size).toBe(15);
+      }
+      const dombraAtRegion = (nodes: NetworkPage['centres']['nodes']) =>
+        nodes.find((centre) => centre.code === 'karaganda-region')!.clubs.find((club) => club.type.code === 'dombra')!;
+      expect(dombraAtRegion(byLanguage.kk)).toMatchObject({ name: 'Домбыра', type: { name: 'Домбыра' }, centre: { code: 'karaganda-region' } });
+      expect(dombraAtRegion(byLanguage.ru).name).toBe('Домбра');
+      expect(dombraAtRegion(byLanguage.en).name).toBe('Dombra');
+      const regionRunsEn = byLanguage.en.find((centre) => centre.code === 'karaganda-region')!.programRuns;
+      expect(regionRunsEn.map((run) => run.program.code)).toEqual(expect.arrayContaining(['school-of-analytics', 'esbol-qory']));
+      expect(byLanguage.kk.find((centre) => centre.code === 'temirtau')!.name).toBe('Теміртау қаласы');
+    });
+
+    it('costs the same number of SQL statements for 15 centres as for 300', async () => {
+      // Three shapes analysts use: a page of centres with everything they hold, the tree below the
+      // regional centre (an unpaged list), and the catalogue back to every centre running a type.
+      const QUERIES = {
+        page: `{ centres(first: 100) { nodes { name parent { name } clubs { name status type { name } } spaces { name } equipment { name } programRuns { status program { name partners { name } mentors { fullName } } } } } }`,
+        tree: `query($root: ID!) { centre(id: $root) { children { name clubs { type { name } } programRuns { program { name } } spaces { name } equipment { name } } } }`,
+        backwards: `{ clubTypes(first: 10) { nodes { name clubs { status centre { name parent { name } } } } } }`,
+      };
+      const root = await centreId(api, 'karaganda-region');
+      const statements = async () => {
+        const counts: Record<string, number> = {};
+        for (const [name, query] of Object.entries(QUERIES)) {
+          const { body, sqlStatements } = await api.graphql(query, { root }, asAnalyst);
+          expect(body.errors).toBeUndefined();
+          counts[name] = sqlStatements;
+        }
+        return counts;
+      };
+      const small = await statements();
+
+      // 285 more centres, each with a club, a space and a program run, make the national scale.
+      await api.dataSource.query(
+        `WITH added AS (
+           INSERT INTO centre (code, kind, parent_id, name_ru, opened_on)
+           SELECT 'scale-' || n, 'RURAL_DISTRICT', $1, 'Центр ' || n, '2021-01-01' FROM generate_series(1, 285) AS n
+           RETURNING id
+         ), clubs AS (
+           INSERT INTO club (club_type_id, centre_id, status, started_on)
+           SELECT (SELECT id FROM club_type WHERE code = 'dombra'), id, 'ACTIVE', '2026-05-01' FROM added
+         ), spaces AS (
+           INSERT INTO space (centre_id, kind, name_ru, capacity) SELECT id, 'COWORKING', 'Коворкинг', 20 FROM added
+         )
+         INSERT INTO program_run (program_id, centre_id, starts_on) SELECT (SELECT id FROM program WHERE code = 'ult-kazynasy'), id, '2026-06-01' FROM added`,
+        [root],
+      );
+      try {
+        const { body } = await api.graphql<{ centre: { children: unknown[] } }>(QUERIES.tree, { root }, asAnalyst);
+        expect(body.data!.centre.children).toHaveLength(299);
+        expect(await statements()).toEqual(small);
+        // One statement per level of each query (plus the session check), not one per centre.
+        expect(small).toEqual({ page: 11, tree: 9, backwards: 4 });
+      } finally {
+        // The rest of the suite reads the Karaganda network as seeded.
+        for (const table of ['program_run', 'club', 'space']) {
+          await api.dataSource.query(`DELETE FROM ${table} WHERE centre_id IN (SELECT id FROM centre WHERE code LIKE 'scale-%')`);
+        }
+        await api.dataSource.query(`DELETE FROM centre WHERE code LIKE 'scale-%'`);
+      }
+    });
+
+    it('filters clubs by a centre and its subtree, type, status and start, and pages them without repeats', async () => {
+      const root = await centreId(api, 'karaganda-region');
+      const temirtau = await centreId(api, 'temirtau');
+      type Clubs = { clubs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; status: string; startedOn: string | null; centre: { code: string }; type: { code: string } }[] } };
+      const clubs = (variables: Record<string, unknown>) =>
+        api.graphql<Clubs>(
+          `query($filter: ClubFilter, $orderBy: ClubOrder, $after: String, $first: Int) {
+             clubs(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
+               totalCount pageInfo { hasNextPage endCursor } nodes { id status startedOn centre { code } type { code } }
+             }
+           }`,
+          variables,
+          asAnalyst,
+        );
+      const all = await clubs({ first: 100 });
+      const subtree = await clubs({ first: 100, filter: { centreId: root, includeSubtree: true } });
+      expect(subtree.body.data!.clubs.totalCount).toBe(all.body.data!.clubs.totalCount);
+      const onlyRoot = await clubs({ first: 100, filter: { centreId: root } });
+      expect(onlyRoot.body.data!.clubs.nodes.every((club) => club.centre.code === 'karaganda-region')).toBe(true);
+      const atTemirtau = await clubs({ first: 100, filter: { centreId: temirtau } });
+      expect(atTemirtau.body.data!.clubs.nodes.map((club) => club.centre.code)).toEqual(atTemirtau.body.data!.clubs.nodes.map(() => 'temirtau'));
+
+      const paused = await clubs({ first: 100, filter: { statuses: ['PAUSED'] } });
+      expect(paused.body.data!.clubs.nodes.length).toBeGreaterThan(0);
+      expect(paused.body.data!.clubs.nodes.every((club) => club.status === 'PAUSED')).toBe(true);
+      const dombraType = (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM club_type WHERE code = 'dombra'`))[0]!.id;
+      const dombra = await clubs({ first: 100, filter: { clubTypeIds: [dombraType] } });
+      expect(dombra.body.data!.clubs.nodes.every((club) => club.type.code === 'dombra')).toBe(true);
+      const started = await clubs({ first: 100, filter: { startedFrom: '2026-06-01', startedTo: '2026-12-31' } });
+      expect(started.body.data!.clubs.nodes.every((club) => club.startedOn! >= '2026-06-01' && club.startedOn! <= '2026-12-31')).toBe(true);
+
+      // Page through by start day, three at a time: every club once, in order, planned ones last.
+      const seen: Clubs['clubs']['nodes'] = [];
+      let after: string | null = null;
+      do {
+        const { body }: GraphqlResponse<Clubs> = await clubs({ first: 3, after, orderBy: { field: 'STARTED_ON', direction: 'ASC' } });
+        seen.push(...body.data!.clubs.nodes);
+        after = body.data!.clubs.pageInfo.hasNextPage ? body.data!.clubs.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toHaveLength(all.body.data!.clubs.totalCount);
+      expect(new Set(seen.map((club) => club.id))).toEqual(new Set(all.body.data!.clubs.nodes.map((club) => club.id)));
+      const days = seen.map((club) => club.startedOn ?? '9999');
+      expect(days).toEqual([...days].sort());
+    });
+
+    it('finds program runs on a day and works out their status from their dates', async () => {
+      const { body } = await api.graphql<{ programRuns: { nodes: { startsOn: string; endsOn: string | null; status: string; program: { code: string } }[] } }>(
+        `{ programRuns(first: 100, filter: { activeOn: "2025-11-20" }) { nodes { startsOn endsOn status program { code } } } }`,
+        {},
+        asAnalyst,
+      );
+      const runs = body.data!.programRuns.nodes;
+      expect(runs.map((run) => run.program.code)).toEqual(expect.arrayContaining(['school-of-analytics', 'standup-training', 'business-club']));
+      expect(runs.every((run) => run.startsOn <= '2025-11-20' && (run.endsOn === null || run.endsOn >= '2025-11-20'))).toBe(true);
+      const analytics = runs.find((run) => run.program.code === 'school-of-analytics')!;
+      expect(analytics.status).toBe('FINISHED');
+    });
+  });
+
+  describe('changing the network', () => {
+    const CREATE_CLUB = `mutation($input: CreateClubInput!) { createClub(input: $input) { club { id status startedOn leaderName schedule(lang: KK) type { code } centre { code } } } }`;
+
+    it('lets an administrator start a club at a district centre; it shows on the centre and is audited', async () => {
+      const balkhash = await centreId(api, 'balkhash');
+      const debate = (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM club_type WHERE code = 'debate'`))[0]!.id;
+      const auditBefore = await count('audit_entry');
+      const { body } = await api.graphql<{ createClub: { club: { id: string } } }>(
+        CREATE_CLUB,
+        { input: { centreId: balkhash, clubTypeId: debate, status: 'ACTIVE', startedOn: '2026-11-02', leaderName: 'Дана Ермекова', schedules: { kk: 'Сәрсенбі 17:00', ru: 'Ср 17:00' } } },
+        asAdmin,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.createClub.club).toMatchObject({ status: 'ACTIVE', startedOn: '2026-11-02', schedule: 'Сәрсенбі 17:00', type: { code: 'debate' }, centre: { code: 'balkhash' } });
+      expect(await count('audit_entry')).toBe(auditBefore + 1);
+      const [entry] = await api.dataSource.query<{ action: string; centre_id: string; changes: { field: string }[] }[]>(
+        `SELECT action, centre_id, changes FROM audit_entry ORDER BY occurred_at DESC LIMIT 1`,
+      );
+      expect(entry).toMatchObject({ action: 'CREATE_CLUB', centre_id: balkhash });
+      expect(entry!.changes.map((change) => change.field)).toEqual(expect.arrayContaining(['status', 'startedOn', 'leaderName']));
+
+      const centre = await api.graphql<{ centre: { clubs: { type: { code: string } }[] } }>(
+        `query($id: ID!) { centre(id: $id) { clubs { type { code } } } }`,
+        { id: balkhash },
+        asTemirtau,
+      );
+      expect(centre.body.data!.centre.clubs.map((club) => club.type.code)).toContain('debate');
+
+      // A second open club of the same type at the same centre is a conflict, not a duplicate.
+      const again = await api.graphql(CREATE_CLUB, { input: { centreId: balkhash, clubTypeId: debate } }, asAdmin);
+      expect(errorOf(again.body)).toMatchObject({ code: 'CONFLICT', fields: { clubTypeId: expect.any(String) } });
+    });
+
+    it('closes and reopens a club: closed clubs leave the lists unless asked for, and come back as they were', async () => {
+      const temirtau = await centreId(api, 'temirtau');
+      const clubId = await createClub(api, temirtau);
+      const close = await api.graphql<{ closeClub: { club: { status: string; closedOn: string } } }>(
+        `mutation($input: CloseRecordInput!) { closeClub(input: $input) { club { status closedOn } } }`,
+        { input: { id: clubId, closedOn: '2026-11-20' } },
+        asTemirtau,
+      );
+      expect(close.body.data!.closeClub.club).toEqual({ status: 'CLOSED', closedOn: '2026-11-20' });
+      const lists = await api.graphql<{ centre: { open: { id: string }[]; all: { id: string }[] } }>(
+        `query($id: ID!) { centre(id: $id) { open: clubs { id } all: clubs(includeClosed: true) { id } } }`,
+        { id: temirtau },
+        asTemirtau,
+      );
+      expect(lists.body.data!.centre.open.map((club) => club.id)).not.toContain(clubId);
+      expect(lists.body.data!.centre.all.map((club) => club.id)).toContain(clubId);
+      const closedAgain = await api.graphql(`mutation($input: CloseRecordInput!) { closeClub(input: $input) { club { id } } }`, { input: { id: clubId } }, asTemirtau);
+      expect(errorOf(closedAgain.body)?.code).toBe('CONFLICT');
+      const reopen = await api.graphql<{ reopenClub: { club: { status: string; closedOn: string | null } } }>(
+        `mutation($input: ReopenRecordInput!) { reopenClub(input: $input) { club { status closedOn } } }`,
+        { input: { id: clubId } },
+        asTemirtau,
+      );
+      expect(reopen.body.data!.reopenClub.club).toEqual({ status: 'ACTIVE', closedOn: null });
+    });
+
+    it('lets a coordinator keep their centre\'s contacts but not rename it, and nothing else changes', async () => {
+      const temirtau = await centreId(api, 'temirtau');
+      const UPDATE = `mutation($input: UpdateCentreInput!) { updateCentre(input: $input) { centre { phone email names { ru } } } }`;
+      const contacts = await api.graphql<{ updateCentre: { centre: { phone: string; email: string } } }>(
+        UPDATE,
+        { input: { id: temirtau, phone: '+7 7213 90 12 34', email: 'Temirtau@MRC-Karaganda.kz' } },
+        asTemirtau,
+      );
+      expect(contacts.body.data!.updateCentre.centre).toMatchObject({ phone: '+7 7213 90 12 34', email: 'temirtau@mrc-karaganda.kz' });
+      const rename = await api.graphql(UPDATE, { input: { id: temirtau, phone: '+7 7213 00 00 00', names: { ru: 'Другое имя' } } }, asTemirtau);
+      expect(errorOf(rename.body)?.code).toBe('FORBIDDEN');
+      const [row] = await api.dataSource.query<{ phone: string; name_ru: string }[]>(`SELECT phone, name_ru FROM centre WHERE id = $1`, [temirtau]);
+      expect(row).toEqual({ phone: '+7 7213 90 12 34', name_ru: 'г. Темиртау' });
+    });
+
+    it('works out a run\'s last day from the program\'s duration', async () => {
+      const program = (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM program WHERE code = 'school-of-analytics'`))[0]!.id;
+      const { body } = await api.graphql<{ createProgramRun: { programRun: { startsOn: string; endsOn: string; status: string } } }>(
+        `mutation($input: CreateProgramRunInput!) { createProgramRun(input: $input) { programRun { startsOn endsOn status } } }`,
+        { input: { programId: program, centreId: await centreId(api, 'karaganda-region'), startsOn: '2027-02-01' } },
+        asAdmin,
+      );
+      expect(body.data!.createProgramRun.programRun).toEqual({ startsOn: '2027-02-01', endsOn: '2027-03-07', status: 'PLANNED' });
+    });
+
+    it('replaces a program\'s partners and records the old and new lists in the audit trail', async () => {
+      const program = (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM program WHERE code = 'business-club'`))[0]!.id;
+      const { body } = await api.graphql<{ updateProgram: { program: { partners: { name: string }[]; mentors: { fullName: string }[] } } }>(
+        `mutation($input: UpdateProgramInput!) { updateProgram(input: $input) { program { partners { name(lang: EN) } mentors { fullName } } } }`,
+        { input: { id: program, partners: [{ en: 'Atameken', ru: 'НПП «Атамекен»' }, { en: 'Karaganda Business School' }] } },
+        asAdmin,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.updateProgram.program.partners.map((partner) => partner.name)).toEqual(['Atameken', 'Karaganda Business School']);
+      expect(body.data!.updateProgram.program.mentors.length).toBeGreaterThan(0);
+      const [entry] = await api.dataSource.query<{ changes: { field: string; before: unknown[]; after: unknown[] }[] }[]>(
+        `SELECT changes FROM audit_entry WHERE entity_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+        [program],
+      );
+      expect(entry!.changes.map((change) => change.field)).toEqual(['partners']);
+      expect(entry!.changes[0]!.before).toHaveLength(1);
+      expect(entry!.changes[0]!.after).toHaveLength(2);
+    });
+  });
+
+  describe('bad input', () => {
+    /** Runs a mutation that must be refused and checks nothing was written: no rows, no audit entry. */
+    async function refused(document: string, input: Record<string, unknown>, tables: string[]) {
+      const before = await Promise.all([...tables, 'audit_entry'].map(count));
+      const { body, status } = await api.graphql(document, { input }, asAdmin);
+      expect(status).toBe(200);
+      expect(await Promise.all([...tables, 'audit_entry'].map(count))).toEqual(before);
+      return errorOf(body);
+    }
+
+    it('refuses empty names, per field', async () => {
+      expect(await refused(`mutation($input: CreateClubTypeInput!) { createClubType(input: $input) { clubType { id } } }`, { code: 'empty-name', names: { kk: ' ', ru: '' } }, ['club_type'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { names: expect.stringContaining('at least one language') },
+      });
+      expect(
+        await refused(
+          `mutation($input: CreateCentreInput!) { createCentre(input: $input) { centre { id } } }`,
+          { code: 'No Such Code!', kind: 'CITY', parentId: await centreId(api, 'karaganda-region'), names: {} },
+          ['centre'],
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', fields: { names: expect.any(String), code: expect.any(String) } });
+    });
+
+    it('refuses a club type that does not exist and a club at a closed centre, naming both fields at once', async () => {
+      const closedCentre = await createCentre(api, { closedOn: '2026-01-31' });
+      const error = await refused(CREATE_CLUB_DOCUMENT, { centreId: closedCentre, clubTypeId: '00000000-0000-4000-8000-000000000000' }, ['club']);
+      expect(error).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { centreId: expect.stringContaining('closed'), clubTypeId: 'no club type has this id' },
+      });
+    });
+
+    it('refuses a running club without a first meeting, or with one in the future', async () => {
+      const centre = await createCentre(api);
+      const type = await createClubType(api);
+      expect(await refused(CREATE_CLUB_DOCUMENT, { centreId: centre, clubTypeId: type, status: 'ACTIVE' }, ['club'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { startedOn: expect.any(String) },
+      });
+      expect(await refused(CREATE_CLUB_DOCUMENT, { centreId: centre, clubTypeId: type, status: 'ACTIVE', startedOn: '2099-01-01' }, ['club'])).toMatchObject({
+        fields: { startedOn: expect.stringContaining('future') },
+      });
+    });
+
+    it('refuses a closing day before the opening day', async () => {
+      const centre = await createCentre(api);
+      const error = await refused(`mutation($input: CloseRecordInput!) { closeCentre(input: $input) { centre { id } } }`, { id: centre, closedOn: '2019-12-31' }, []);
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', fields: { closedOn: expect.stringContaining('2020-01-01') } });
+      const [row] = await api.dataSource.query<{ closed_on: string | null }[]>(`SELECT closed_on FROM centre WHERE id = $1`, [centre]);
+      expect(row!.closed_on).toBeNull();
+    });
+
+    it('refuses to close a centre while clubs still run there', async () => {
+      const centre = await createCentre(api);
+      await createClub(api, centre);
+      const error = await refused(`mutation($input: CloseRecordInput!) { closeCentre(input: $input) { centre { id } } }`, { id: centre }, []);
+      expect(error).toMatchObject({ code: 'CONFLICT' });
+    });
+
+    it('refuses an age range outside 14–35 without a reason, and accepts it with one', async () => {
+      const CREATE = `mutation($input: CreateProgramInput!) { createProgram(input: $input) { program { minAge maxAge ageExceptionReason(lang: EN) } } }`;
+      const base = { code: 'family-support', kind: 'SUPPORT_GROUP', names: { ru: 'Группа поддержки семей' }, minAge: 18, maxAge: 80, anonymous: true };
+      expect(await refused(CREATE, base, ['program'])).toMatchObject({ code: 'BAD_USER_INPUT', fields: { ageExceptionReason: expect.stringContaining('14–35') } });
+      expect(await refused(CREATE, { ...base, minAge: 30, maxAge: 20, ageExceptionReason: { en: 'x' } }, ['program'])).toMatchObject({
+        fields: { maxAge: expect.any(String) },
+      });
+      const { body } = await api.graphql(CREATE, { input: { ...base, ageExceptionReason: { en: 'Relatives of any adult age take part' } } }, asAdmin);
+      expect(body.errors).toBeUndefined();
+    });
+
+    it('refuses a run that ends before it starts, and unknown ids as the ids they are', async () => {
+      const program = (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM program WHERE code = 'esbol-qory'`))[0]!.id;
+      const CREATE = `mutation($input: CreateProgramRunInput!) { createProgramRun(input: $input) { programRun { id } } }`;
+      expect(await refused(CREATE, { programId: program, centreId: await centreId(api, 'saran'), startsOn: '2026-12-10', endsOn: '2026-12-01' }, ['program_run'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { endsOn: expect.any(String) },
+      });
+      expect(await refused(CREATE, { programId: 'not-an-id', centreId: await centreId(api, 'saran'), startsOn: '2026-12-10' }, ['program_run'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { programId: expect.any(String) },
+      });
+      const missing = await api.graphql(`query($id: ID!) { club(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, asAnalyst);
+      expect(errorOf(missing.body)?.code).toBe('NOT_FOUND');
+    });
+
+    it('refuses a centre moved under itself or below itself', async () => {
+      const parent = await createCentre(api);
+      const child = (await api.dataSource.query<{ id: string }[]>(
+        `INSERT INTO centre (code, kind, parent_id, name_ru) VALUES ('loop-child-' || floor(random() * 1e9), 'RURAL_DISTRICT', $1, 'Село') RETURNING id`,
+        [parent],
+      ))[0]!.id;
+      const MOVE = `mutation($input: UpdateCentreInput!) { updateCentre(input: $input) { centre { id } } }`;
+      expect(await refused(MOVE, { id: parent, parentId: child }, [])).toMatchObject({ code: 'BAD_USER_INPUT', fields: { parentId: expect.any(String) } });
+      expect(await refused(MOVE, { id: parent, parentId: parent }, [])).toMatchObject({ code: 'BAD_USER_INPUT', fields: { parentId: expect.any(String) } });
+    });
+  });
+});
+
+const CREATE_CLUB_DOCUMENT = `mutation($input: CreateClubInput!) { createClub(input: $input) { club { id } } }`;

@@ -206,6 +206,21 @@ describe('the network: centres, spaces, clubs and programs', () => {
       expect(days).toEqual([...days].sort());
     });
 
+    it('lists open or closed centres', async () => {
+      const closed = await createCentre(api, { closedOn: '2026-02-01' });
+      const ids = async (open: boolean) => {
+        const { body } = await api.graphql<{ centres: { nodes: { id: string }[] } }>(
+          `query($open: Boolean) { centres(first: 100, filter: { open: $open }) { nodes { id } } }`,
+          { open },
+          asAnalyst,
+        );
+        return body.data!.centres.nodes.map((centre) => centre.id);
+      };
+      expect(await ids(false)).toContain(closed);
+      expect(await ids(true)).not.toContain(closed);
+      expect(await ids(true)).toContain(await centreId(api, 'temirtau'));
+    });
+
     it('finds program runs on a day and works out their status from their dates', async () => {
       const { body } = await api.graphql<{ programRuns: { nodes: { startsOn: string; endsOn: string | null; status: string; program: { code: string } }[] } }>(
         `{ programRuns(first: 100, filter: { activeOn: "2025-11-20" }) { nodes { startsOn endsOn status program { code } } } }`,

@@ -1,12 +1,13 @@
 import type { Language } from '@mrc/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { type AuditedRecordType, AuditedWrites } from '../audit/audited-writes.js';
 import { type Actor, authorize } from '../auth/actor.js';
 import { isoDay, today } from '../common/dates.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors.js';
-import { cleanText as clean, COLLATION, localisedJson } from '../common/localisation.js';
+import { cleanText as clean, localisedJson, localisedNameSql, nameSearchSql, searchPattern } from '../common/localisation.js';
+import { applyCentreScope } from './centre-scope.js';
 import { groupByKey } from '../common/grouping.js';
 import { type CloseRecordInput, given } from '../common/records.js';
 import { type ConnectionShape, decodeCursor, OrderDirection, toConnection } from '../common/pagination.js';
@@ -147,7 +148,7 @@ export class CentresService {
   async listCentres(args: CentresArgs, language: Language): Promise<ConnectionShape<Centre>> {
     const field = args.orderBy?.field ?? CentreOrderField.NAME;
     const direction = args.orderBy?.direction ?? OrderDirection.ASC;
-    const sortKey = field === CentreOrderField.NAME ? localisedName('c', language) : 'c.code';
+    const sortKey = field === CentreOrderField.NAME ? localisedNameSql('c', language) : 'c.code';
     // The regional centre (no parent) first, then the chosen key; id breaks ties so the order is total.
     const keys = ['(c.parent_id IS NOT NULL)', sortKey, 'c.id'];
     const ordering = `${field}:${direction}:${field === CentreOrderField.NAME ? language : ''}`;
@@ -192,7 +193,7 @@ export class CentresService {
     const children = await this.centres
       .createQueryBuilder('c')
       .where('c.parent_id IN (:...parentIds)', { parentIds })
-      .orderBy(localisedName('c', language), 'ASC')
+      .orderBy(localisedNameSql('c', language), 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
     return groupByKey(parentIds, children, (child) => child.parentId ?? '', toCentre);
@@ -232,43 +233,16 @@ async function openWorkOf(manager: EntityManager, centreId: string): Promise<str
   return open;
 }
 
-/** The name in a language, falling back as the domain says (Russian, Kazakh, English), sorted by that language's rules. */
-function localisedName(alias: string, language: Language): string {
-  const column = (lang: Language) => `nullif(btrim(${alias}.name_${lang}), '')`;
-  return `coalesce(${column(language)}, ${column('ru')}, ${column('kk')}, ${column('en')}) COLLATE "${COLLATION[language]}"`;
-}
 
 function applyFilter(query: SelectQueryBuilder<CentreEntity>, filter: CentreFilter | undefined): void {
   if (!filter) return;
-  if (filter.centreId && filter.includeSubtree) {
-    query.andWhere(
-      `c.id IN (
-        WITH RECURSIVE subtree AS (
-          SELECT id FROM centre WHERE id = :centreId
-          -- UNION, not UNION ALL: should a cycle ever slip in, the walk still ends.
-          UNION
-          SELECT child.id FROM centre child JOIN subtree ON child.parent_id = subtree.id
-        )
-        SELECT id FROM subtree
-      )`,
-      { centreId: filter.centreId },
-    );
-  } else if (filter.centreId) {
-    query.andWhere('c.id = :centreId', { centreId: filter.centreId });
-  }
+  applyCentreScope(query, 'c.id', filter);
   if (filter.parentId) query.andWhere('c.parent_id = :parentId', { parentId: filter.parentId });
   if (filter.kinds?.length) query.andWhere('c.kind IN (:...kinds)', { kinds: filter.kinds });
+  if (filter.open === true) query.andWhere('(c.closed_on IS NULL OR c.closed_on > :today)', { today: today() });
+  if (filter.open === false) query.andWhere('c.closed_on <= :today', { today: today() });
   const search = filter.search?.trim();
-  if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    query.andWhere(
-      new Brackets((where) => {
-        for (const column of ['name_kk', 'name_ru', 'name_en', 'town_kk', 'town_ru', 'town_en']) {
-          where.orWhere(`c.${column} ILIKE :pattern`, { pattern });
-        }
-      }),
-    );
-  }
+  if (search) query.andWhere(`(${nameSearchSql('c', ['name', 'town'])})`, { searchPattern: searchPattern(search) });
 }
 
 /** Fields of a centre that the audit trail follows. */

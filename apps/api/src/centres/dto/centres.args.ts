@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
+import { CentreScopeFilter } from '../centre-scope.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { CentreKindEnum } from './centre.object.js';
 
@@ -30,16 +31,7 @@ export class CentreOrder {
 }
 
 @InputType({ description: 'Which centres to list. Every field given must hold (AND).' })
-export class CentreFilter {
-  @Field(() => ID, { nullable: true, description: 'Only this centre, or with `includeSubtree` this centre and all below it.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a centre id' })
-  centreId?: string;
-
-  @Field({ defaultValue: false, description: 'With `centreId`: include every centre below it.' })
-  @IsBoolean()
-  includeSubtree: boolean = false;
-
+export class CentreFilter extends CentreScopeFilter {
   @Field(() => ID, { nullable: true, description: 'Only the centres directly under this centre.' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a centre id' })
@@ -50,6 +42,11 @@ export class CentreFilter {
   @IsArray()
   @IsIn(CENTRE_KINDS, { each: true })
   kinds?: CentreKind[];
+
+  @Field({ nullable: true, description: 'Only open centres (true) or only closed ones (false); both when omitted.' })
+  @IsOptional()
+  @IsBoolean()
+  open?: boolean;
 
   @Field({ nullable: true, description: 'Only centres whose name or town contains this text, in any language.' })
   @IsOptional()

@@ -33,6 +33,21 @@ describe('GraphQL request errors', () => {
     expect(after.body.data?.centres.totalCount).toBe(15);
   });
 
+  it('refuses lists nested in lists by their cost, before any SQL of the query runs', async () => {
+    const { status, body, sqlStatements } = await api.graphql(
+      '{ clubTypes(first: 100) { nodes { clubs { centre { children { id } } } } } }',
+      {},
+      asAnalyst,
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: api.config.graphql.maxCost, cost: expect.any(Number) });
+    expect(body.errors?.[0]?.message).toMatch(/first/);
+    // The one statement is the caller's session check; the query itself never ran.
+    expect(sqlStatements).toBe(1);
+    const page = await api.graphql('query($n: Int!) { centres(first: $n) { nodes { clubs { type { name } } } } }', { n: 100 }, asAnalyst);
+    expect(page.body.errors).toBeUndefined();
+  });
+
   it('accepts a query just within the depth limit', async () => {
     const { status, body } = await api.graphql(deep(3), {}, asAnalyst);
     expect(status).toBe(200);

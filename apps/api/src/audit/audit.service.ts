@@ -25,10 +25,19 @@ export function changedFields<T extends object>(before: Partial<T> | null, after
   for (const field of fields) {
     const was = before?.[field] ?? null;
     const now = after[field] ?? null;
-    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    if (stableJson(was) === stableJson(now)) continue;
     changes.push(SECRET_FIELDS.has(field) ? { field, before: '(secret)', after: '(secret)' } : { field, before: was, after: now });
   }
   return changes;
+}
+
+/** JSON with object keys sorted: PostgreSQL hands jsonb back in its own key order, so {kk,ru,en} and {en,kk,ru} are one value. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
 }
 
 @Injectable()

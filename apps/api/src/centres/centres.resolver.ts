@@ -7,6 +7,7 @@ import { Policy } from '../auth/policy.decorators.js';
 import { CloseRecordInput, ReopenRecordInput } from '../common/records.js';
 import { LANG_ARG_DESCRIPTION, LanguageEnum } from '../common/localisation.js';
 import { Connection } from '../common/pagination.js';
+import { NETWORK_WIDE_LIST } from '../graphql/query-cost.plugin.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { CentresService } from './centres.service.js';
 import { Centre } from './dto/centre.object.js';
@@ -100,7 +101,7 @@ export class CentresResolver {
     return centre.parentId ? context.loaders.centres.byId.load(centre.parentId) : null;
   }
 
-  @ResolveField(() => [Centre], { description: 'The centres directly under this one, by name.' })
+  @ResolveField(() => [Centre], { description: 'The centres directly under this one, by name.', complexity: NETWORK_WIDE_LIST })
   children(@Parent() centre: Centre, @Context() context: RequestContext) {
     return context.loaders.centres.childrenByParentId.load(centre.id);
   }

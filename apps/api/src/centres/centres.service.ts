@@ -4,12 +4,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { type AuditedRecordType, AuditedWrites } from '../audit/audited-writes.js';
 import { type Actor, authorize } from '../auth/actor.js';
-import { isoDay, today } from '../common/dates.js';
+import { isoDay } from '../common/dates.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { cleanText as clean, localisedJson, localisedNameSql, nameSearchSql, searchPattern } from '../common/localisation.js';
 import { applyCentreScope } from './centre-scope.js';
 import { groupByKey } from '../common/grouping.js';
-import { type CloseRecordInput, given } from '../common/records.js';
+import { type CloseRecordInput, closingDay, given } from '../common/records.js';
 import { type ConnectionShape, decodeCursor, OrderDirection, toConnection } from '../common/pagination.js';
 import { CentreEntity } from './centre.entity.js';
 import { toCentre } from './centre.mapper.js';
@@ -88,6 +88,9 @@ export class CentresService {
         centre.openedOn = input.openedOn ? isoDay(input.openedOn) : null;
         if (centre.openedOn && centre.closedOn && centre.openedOn > centre.closedOn) {
           problems.openedOn = `must not be after the day the centre closed (${centre.closedOn})`;
+        } else if (centre.openedOn) {
+          const earliest = await earliestActivity(manager, centre.id);
+          if (earliest && earliest < centre.openedOn) problems.openedOn = `must not be after the centre's first club or program run (${earliest})`;
         }
       }
       if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
@@ -99,14 +102,14 @@ export class CentresService {
   }
 
   async closeCentre(actor: Actor, input: CloseRecordInput): Promise<Centre> {
-    const closedOn = input.closedOn ? isoDay(input.closedOn) : today();
+    const closedOn = closingDay(input);
     const closed = await this.writes.update(actor, CENTRE_RECORD, input.id, 'CLOSE_CENTRE', async (centre, manager) => {
       if (centre.parentId === null) throw new ConflictError('The regional centre is the root of the network and cannot close.');
       if (centre.closedOn) throw new ConflictError(`The centre already closed on ${centre.closedOn}.`);
       if (centre.openedOn && closedOn < centre.openedOn) {
         throw new BadUserInputError('A centre cannot close before it opened.', { closedOn: `must not be before the day the centre opened (${centre.openedOn})` });
       }
-      const open = await openWorkOf(manager, centre.id);
+      const open = await openWorkOf(manager, centre.id, closedOn);
       if (open.length > 0) throw new ConflictError(`Close the centre's ${open.join(', ')} first.`, { open });
       centre.closedOn = closedOn;
     });
@@ -217,14 +220,26 @@ async function assertCodeFree(manager: EntityManager, code: string): Promise<voi
   }
 }
 
+/** The first day a club met or a program ran at a centre, which its opening day cannot follow. */
+async function earliestActivity(manager: EntityManager, centreId: string): Promise<string | null> {
+  const [row] = await manager.query(
+    `SELECT to_char(least(
+       (SELECT min(started_on) FROM club WHERE centre_id = $1),
+       (SELECT min(starts_on) FROM program_run WHERE centre_id = $1)
+     ), 'YYYY-MM-DD') AS earliest`,
+    [centreId],
+  );
+  return row?.earliest ?? null;
+}
+
 /** What still runs at a centre, e.g. ['2 clubs', '1 program run'], which must close before it does. */
-async function openWorkOf(manager: EntityManager, centreId: string): Promise<string[]> {
+async function openWorkOf(manager: EntityManager, centreId: string, closingDay: string): Promise<string[]> {
   const [counts] = await manager.query(
     `SELECT
        (SELECT count(*) FROM centre WHERE parent_id = $1 AND closed_on IS NULL)::int AS centres,
        (SELECT count(*) FROM club WHERE centre_id = $1 AND closed_on IS NULL)::int AS clubs,
-       (SELECT count(*) FROM program_run WHERE centre_id = $1 AND closed_on IS NULL AND (ends_on IS NULL OR ends_on >= $2))::int AS runs`,
-    [centreId, today()],
+       (SELECT count(*) FROM program_run WHERE centre_id = $1 AND closed_on IS NULL AND (ends_on IS NULL OR ends_on > $2))::int AS runs`,
+    [centreId, closingDay],
   );
   const open: string[] = [];
   if (counts.centres > 0) open.push(`${counts.centres} centre(s) below it`);
@@ -239,8 +254,8 @@ function applyFilter(query: SelectQueryBuilder<CentreEntity>, filter: CentreFilt
   applyCentreScope(query, 'c.id', filter);
   if (filter.parentId) query.andWhere('c.parent_id = :parentId', { parentId: filter.parentId });
   if (filter.kinds?.length) query.andWhere('c.kind IN (:...kinds)', { kinds: filter.kinds });
-  if (filter.open === true) query.andWhere('(c.closed_on IS NULL OR c.closed_on > :today)', { today: today() });
-  if (filter.open === false) query.andWhere('c.closed_on <= :today', { today: today() });
+  if (filter.open === true) query.andWhere('c.closed_on IS NULL');
+  if (filter.open === false) query.andWhere('c.closed_on IS NOT NULL');
   const search = filter.search?.trim();
   if (search) query.andWhere(`(${nameSearchSql('c', ['name', 'town'])})`, { searchPattern: searchPattern(search) });
 }

@@ -7,6 +7,7 @@ import { Centre } from '../centres/dto/centre.object.js';
 import { LangArg } from '../common/localisation.js';
 import { Connection } from '../common/pagination.js';
 import { CloseRecordInput, RecordIdArgs, ReopenRecordInput } from '../common/records.js';
+import { NETWORK_WIDE_LIST } from '../graphql/query-cost.plugin.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { ClubsService } from './clubs.service.js';
 import {
@@ -79,7 +80,10 @@ export class ClubTypesResolver {
     return pickLocalised(type.descriptions, lang ?? context.language) || null;
   }
 
-  @ResolveField(() => [Club], { description: 'The clubs of this type across the network, by centre name; closed ones only with `includeClosed`.' })
+  @ResolveField(() => [Club], {
+    description: 'The clubs of this type across the network, by centre name; closed ones only with `includeClosed`.',
+    complexity: NETWORK_WIDE_LIST,
+  })
   async clubs(@Parent() type: ClubType, @Context() context: RequestContext, @Args('includeClosed', INCLUDE_CLOSED) includeClosed: boolean) {
     const clubs = await context.loaders.clubs.clubsByTypeId.load(type.id);
     return includeClosed ? clubs : clubs.filter((club) => club.status !== 'CLOSED');

@@ -64,7 +64,7 @@ export class ClubsService {
 
   listClubTypes(args: ClubTypesArgs, language: Language): Promise<ConnectionShape<ClubType>> {
     const query = this.clubTypes.createQueryBuilder('t');
-    if (!args.filter?.includeClosed) query.andWhere('(t.closed_on IS NULL OR t.closed_on > :today)', { today: today() });
+    if (!args.filter?.includeClosed) query.andWhere('t.closed_on IS NULL');
     const search = args.filter?.search?.trim();
     if (search) query.andWhere(`(${nameSearchSql('t')})`, { searchPattern: searchPattern(search) });
     return keysetConnection(query, { keys: [localisedNameSql('t', language)], id: 't.id', descending: false, ordering: `name:${language}` }, args, toClubType);
@@ -89,7 +89,7 @@ export class ClubsService {
     const typeName = localisedNameSql('t', language);
     const centreName = localisedNameSql('c', language);
     // 'infinity' sorts after every real day, so clubs not started yet come last in ascending order.
-    const startedOn = `coalesce(club.started_on::text, 'infinity') COLLATE "C"`;
+    const startedOn = `coalesce(to_char(club.started_on, 'YYYY-MM-DD'), 'infinity') COLLATE "C"`;
     const keys = { TYPE: [typeName, centreName], CENTRE: [centreName, typeName], STARTED_ON: [startedOn, typeName] }[field];
     const descending = args.orderBy?.direction === OrderDirection.DESC;
     return keysetConnection(query, { keys, id: 'club.id', descending, ordering: `${field}:${descending ? 'DESC' : 'ASC'}:${language}` }, args, toClub);
@@ -205,6 +205,8 @@ export class ClubsService {
     const club = await this.writes.update(actor, CLUB_RECORD, id, 'REOPEN_CLUB', async (record, manager) => {
       reopenRecord(record);
       await lockOpenCentre(manager, record.centreId);
+      const type = await manager.findOne(ClubTypeEntity, { where: { id: record.clubTypeId }, lock: { mode: 'pessimistic_read' } });
+      if (type?.closedOn) throw new ConflictError(`Its club type left the catalogue on ${type.closedOn}; restore the type first.`);
       await assertNoOpenClub(manager, record.centreId, record.clubTypeId);
       record.status = record.startedOn ? 'ACTIVE' : 'PLANNED';
     });

@@ -3,6 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Args, Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
+import { OmitOrGive } from './input-rules.js';
 
 /** GraphQL's Language enum: KK, RU, EN on the wire, 'kk', 'ru', 'en' in code. */
 export const LanguageEnum = Object.fromEntries(LANGUAGES.map((code) => [code.toUpperCase(), code])) as Record<
@@ -138,11 +139,11 @@ export function OptionalLocalisedField(description: string): PropertyDecorator {
   );
 }
 
-/** A name in an update input: omitted stays as it is; given, it must still have text in some language. */
+/** A name in an update input: omitted stays as it is; given, it must still have text in some language (null is refused). */
 export function OptionalLocalisedNameField(description: string, maxLength = 200): PropertyDecorator {
   return applyDecorators(
     Field(() => LocalisedTextInput, { nullable: true, description }),
-    IsOptional(),
+    OmitOrGive(),
     ValidateNested(),
     Type(() => LocalisedTextInput),
     HasTextInSomeLanguage(maxLength),

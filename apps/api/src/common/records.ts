@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
 import { isoDay, today } from './dates.js';
-import { ConflictError } from './errors.js';
+import { BadUserInputError, ConflictError } from './errors.js';
+import { IsDay } from './input-rules.js';
 
 /** Closes a record of the network (a centre, space, club, ...). Closed records keep their history and can be reopened. */
 @InputType({ description: 'Closes one record on a day. A closed record keeps its history and can be reopened.' })
@@ -13,7 +14,7 @@ export class CloseRecordInput {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The day it closed (or will close); today in Kazakhstan when omitted.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   closedOn?: Date;
 }
 
@@ -39,7 +40,17 @@ export class RecordIdArgs {
 /** Closes a record on the given day (today when none); CONFLICT when it is closed already. */
 export function closeRecord(record: { closedOn: string | null }, input: CloseRecordInput): void {
   if (record.closedOn) throw new ConflictError(`It already closed on ${record.closedOn}.`);
-  record.closedOn = input.closedOn ? isoDay(input.closedOn) : today();
+  record.closedOn = closingDay(input);
+}
+
+/**
+ * The day a close input names, today when none. Never a later day: a record is either open or
+ * closed, everywhere at once, so a closure is recorded when it happens, not planned ahead.
+ */
+export function closingDay(input: CloseRecordInput): string {
+  const day = input.closedOn ? isoDay(input.closedOn) : today();
+  if (day > today()) throw new BadUserInputError('Close it on the day it closes, not ahead.', { closedOn: 'must not be in the future' });
+  return day;
 }
 
 /** Reopens a closed record; CONFLICT when it is open. */
@@ -48,7 +59,7 @@ export function reopenRecord(record: { closedOn: string | null }): void {
   record.closedOn = null;
 }
 
-/** Whether a record is open on a day: never closed, or closing only later. */
-export function isOpenOn(record: { closedOn: string | null }, day = today()): boolean {
-  return record.closedOn === null || record.closedOn > day;
+/** Whether a record is open: closures are never dated ahead, so any closing day means closed. */
+export function isOpen(record: { closedOn: string | null }): boolean {
+  return record.closedOn === null;
 }

@@ -22,7 +22,7 @@ const envSchema = z.object({
   SEED_ON_EMPTY: z.stringbool().default(true),
   DASHBOARD_DIST: z.string().min(1).default('apps/dashboard/dist'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(100_000_000).default(500_000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   // Signs access tokens. Every API process behind one load balancer needs the same value; unset, each
   // process makes a random one at start (signed-in users then renew their token from the session cookie).

@@ -6,7 +6,7 @@ import { Policy } from '../auth/policy.decorators.js';
 import { Centre } from '../centres/dto/centre.object.js';
 import { LangArg } from '../common/localisation.js';
 import { Connection } from '../common/pagination.js';
-import { CloseRecordInput, isOpenOn, RecordIdArgs, ReopenRecordInput } from '../common/records.js';
+import { CloseRecordInput, isOpen, RecordIdArgs, ReopenRecordInput } from '../common/records.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { EquipmentItem } from './dto/equipment-item.object.js';
 import {
@@ -153,7 +153,7 @@ export class CentreFacilitiesResolver {
     @Context() context: RequestContext,
     @Args('includeClosed', { defaultValue: false, description: 'Also list closed spaces.' }) includeClosed: boolean,
   ) {
-    return context.loaders.facilities.spacesByCentreId.load(centre.id).then((spaces) => (includeClosed ? spaces : spaces.filter((space) => isOpenOn(space))));
+    return context.loaders.facilities.spacesByCentreId.load(centre.id).then((spaces) => (includeClosed ? spaces : spaces.filter(isOpen)));
   }
 
   @ResolveField(() => [EquipmentItem], { description: 'The equipment the centre lends, by name; written-off items only with `includeClosed`.' })
@@ -162,6 +162,6 @@ export class CentreFacilitiesResolver {
     @Context() context: RequestContext,
     @Args('includeClosed', { defaultValue: false, description: 'Also list equipment written off.' }) includeClosed: boolean,
   ) {
-    return context.loaders.facilities.equipmentByCentreId.load(centre.id).then((items) => (includeClosed ? items : items.filter((item) => isOpenOn(item))));
+    return context.loaders.facilities.equipmentByCentreId.load(centre.id).then((items) => (includeClosed ? items : items.filter(isOpen)));
   }
 }

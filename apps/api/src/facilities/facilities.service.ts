@@ -6,7 +6,6 @@ import { type AuditedRecordType, AuditedWrites } from '../audit/audited-writes.j
 import type { Actor } from '../auth/actor.js';
 import { applyCentreScope } from '../centres/centre-scope.js';
 import { lockOpenCentre } from '../centres/open-centre.js';
-import { today } from '../common/dates.js';
 import { NotFoundError } from '../common/errors.js';
 import { localisedNameSql, nameColumns } from '../common/localisation.js';
 import { type ConnectionShape, keysetConnection } from '../common/pagination.js';
@@ -149,7 +148,7 @@ export class FacilitiesService {
     const filter = args.filter;
     applyCentreScope(query, 'f.centre_id', filter);
     if (filter?.kinds?.length) query.andWhere('f.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (!filter?.includeClosed) query.andWhere('(f.closed_on IS NULL OR f.closed_on > :today)', { today: today() });
+    if (!filter?.includeClosed) query.andWhere('f.closed_on IS NULL');
     return keysetConnection(
       query,
       { keys: [localisedNameSql('c', language), localisedNameSql('f', language)], id: 'f.id', descending: false, ordering: `centre-name:${language}` },

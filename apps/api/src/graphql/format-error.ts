@@ -30,6 +30,7 @@ const POSTGRES_CODES: Record<string, ErrorCode> = {
   '23505': 'CONFLICT', // unique_violation
   '23P01': 'CONFLICT', // exclusion_violation
   '40001': 'CONFLICT', // serialization_failure
+  '40P01': 'CONFLICT', // deadlock_detected: two changes crossed; the one refused can be sent again
   '23503': 'BAD_USER_INPUT', // foreign_key_violation
   '23514': 'BAD_USER_INPUT', // check_violation
   '23502': 'BAD_USER_INPUT', // not_null_violation

@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { localExplorerPlugin } from './explorer.plugin.js';
 import { formatError } from './format-error.js';
 import { GraphqlPassThroughFilter } from './pass-through.filter.js';
+import { queryCostPlugin } from './query-cost.plugin.js';
 import { RequestContextFactory } from './request-context.js';
 import { ClubsModule } from '../clubs/clubs.module.js';
 import { FacilitiesModule } from '../facilities/facilities.module.js';
@@ -42,7 +43,8 @@ class RequestContextModule {}
         // Limits are checked while validating the document, before any resolver (and any SQL) runs.
         const armor = new ApolloArmor({
           maxDepth: { n: config.graphql.maxDepth },
-          costLimit: { maxCost: config.graphql.maxCost },
+          // Cost is counted with list sizes by queryCostPlugin, which sees the variables (`first: $n`).
+          costLimit: { enabled: false },
           maxAliases: { n: config.graphql.maxAliases },
           maxDirectives: { n: 50 },
           // Tokens are limited by graphql-js's own parser (parseOptions below): armor's token plugin
@@ -67,6 +69,7 @@ class RequestContextModule {}
           // declarations, ours its ESM ones; at run time there is one Apollo Server.
           plugins: [
             ...armor.plugins,
+            queryCostPlugin(config.graphql.maxCost),
             requestErrorsPlugin(logger),
             localExplorerPlugin(GRAPHQL_PATH),
           ] as ApolloDriverConfig['plugins'],

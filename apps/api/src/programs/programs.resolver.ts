@@ -7,6 +7,7 @@ import { Centre } from '../centres/dto/centre.object.js';
 import { LangArg } from '../common/localisation.js';
 import { Connection } from '../common/pagination.js';
 import { CloseRecordInput, RecordIdArgs, ReopenRecordInput } from '../common/records.js';
+import { NETWORK_WIDE_LIST } from '../graphql/query-cost.plugin.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import {
   CreateProgramInput,
@@ -94,7 +95,10 @@ export class ProgramsResolver {
     return context.loaders.programs.mentorsByProgramId.load(program.id);
   }
 
-  @ResolveField(() => [ProgramRun], { description: 'Where and when the program runs, newest first; cancelled runs only with `includeCancelled`.' })
+  @ResolveField(() => [ProgramRun], {
+    description: 'Where and when the program runs, newest first; cancelled runs only with `includeCancelled`.',
+    complexity: NETWORK_WIDE_LIST,
+  })
   async runs(@Parent() program: Program, @Context() context: RequestContext, @Args('includeCancelled', INCLUDE_CANCELLED) includeCancelled: boolean) {
     const runs = await context.loaders.programs.runsByProgramId.load(program.id);
     return includeCancelled ? runs : runs.filter((run) => run.status !== 'CANCELLED');

@@ -73,7 +73,7 @@ export class ProgramsService {
   listPrograms(args: ProgramsArgs, language: Language): Promise<ConnectionShape<Program>> {
     const query = this.programs.createQueryBuilder('p');
     const filter = args.filter;
-    if (!filter?.includeClosed) query.andWhere('(p.closed_on IS NULL OR p.closed_on > :today)', { today: today() });
+    if (!filter?.includeClosed) query.andWhere('p.closed_on IS NULL');
     if (filter?.kinds?.length) query.andWhere('p.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.ruralOnly !== undefined && filter.ruralOnly !== null) query.andWhere('p.rural_only = :ruralOnly', { ruralOnly: filter.ruralOnly });
     const search = filter?.search?.trim();
@@ -101,7 +101,7 @@ export class ProgramsService {
 
     const field = args.orderBy?.field ?? ProgramRunOrderField.STARTS_ON;
     const descending = args.orderBy ? args.orderBy.direction === OrderDirection.DESC : true;
-    const startsOn = `r.starts_on::text COLLATE "C"`;
+    const startsOn = `to_char(r.starts_on, 'YYYY-MM-DD') COLLATE "C"`;
     const programName = localisedNameSql('p', language);
     const keys = { STARTS_ON: [startsOn, programName], PROGRAM: [programName, startsOn], CENTRE: [localisedNameSql('c', language), startsOn] }[field];
     return keysetConnection(query, { keys, id: 'r.id', descending, ordering: `${field}:${descending ? 'DESC' : 'ASC'}:${language}` }, args, toProgramRun);
@@ -205,7 +205,7 @@ export class ProgramsService {
       const { centre, problems } = await checkOpenCentre(manager, input.centreId);
       const program = await manager.findOne(ProgramEntity, { where: { id: input.programId }, lock: { mode: 'pessimistic_read' } });
       if (!program) problems.programId = 'no program has this id';
-      else if (program.closedOn) problems.programId = `the program was retired on ${program.closedOn}`;
+      else Object.assign(problems, await retiredProgramProblem(manager, program.id));
       const startsOn = isoDay(input.startsOn);
       const endsOn = input.endsOn ? isoDay(input.endsOn) : program?.durationWeeks ? lastDayOfWeeks(startsOn, program.durationWeeks) : null;
       Object.assign(problems, dayProblems(startsOn, endsOn, centre));
@@ -217,10 +217,13 @@ export class ProgramsService {
 
   async updateProgramRun(actor: Actor, input: UpdateProgramRunInput): Promise<ProgramRun> {
     const run = await this.writes.update(actor, RUN_RECORD, input.id, 'UPDATE_PROGRAM_RUN', async (record, manager) => {
+      if (record.closedOn) throw new ConflictError('The run was cancelled; reopen it first.');
       if (input.startsOn) record.startsOn = isoDay(input.startsOn);
       if (input.endsOn !== undefined) record.endsOn = input.endsOn ? isoDay(input.endsOn) : null;
-      const centre = await manager.findOneByOrFail(CentreEntity, { id: record.centreId });
-      const problems = dayProblems(record.startsOn, record.endsOn, centre);
+      // The same rules as a new run: an open centre and a program still offered.
+      const { centre, problems } = await checkOpenCentre(manager, record.centreId);
+      Object.assign(problems, await retiredProgramProblem(manager, record.programId));
+      Object.assign(problems, dayProblems(record.startsOn, record.endsOn, centre));
       if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
     });
     return toProgramRun(run);
@@ -232,9 +235,11 @@ export class ProgramsService {
 
   async reopenProgramRun(actor: Actor, id: string): Promise<ProgramRun> {
     const run = await this.writes.update(actor, RUN_RECORD, id, 'REOPEN_PROGRAM_RUN', async (record, manager) => {
+      reopenRecord(record);
       const { problems } = await checkOpenCentre(manager, record.centreId);
       if (Object.keys(problems).length > 0) throw new ConflictError('The run\'s centre is closed; reopen the centre first.');
-      reopenRecord(record);
+      const retired = await retiredProgramProblem(manager, record.programId);
+      if (retired.programId) throw new ConflictError(`The run's program is retired (${retired.programId}); bring it back first.`);
     });
     return toProgramRun(run);
   }
@@ -246,6 +251,12 @@ const RUN_STATUS_SQL = `CASE
   WHEN r.starts_on > :today THEN 'PLANNED'
   WHEN r.ends_on IS NOT NULL AND r.ends_on < :today THEN 'FINISHED'
   ELSE 'RUNNING' END`;
+
+/** A share-locked look at the program: a retired one takes no new or changed runs. */
+async function retiredProgramProblem(manager: EntityManager, programId: string): Promise<Record<string, string>> {
+  const program = await manager.findOne(ProgramEntity, { where: { id: programId }, lock: { mode: 'pessimistic_read' } });
+  return program?.closedOn ? { programId: `the program was retired on ${program.closedOn}` } : {};
+}
 
 function dayProblems(startsOn: string, endsOn: string | null, centre: CentreEntity | null): Record<string, string> {
   const problems: Record<string, string> = {};

@@ -1,13 +1,16 @@
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsEmail, IsIn, IsLatitude, IsLongitude, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsLatitude, IsLongitude, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { Centre, CentreKindEnum } from './centre.object.js';
+import { IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const CODE_MESSAGE = 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit';
 const PHONE = /^\+?[0-9 ()-]{5,30}$/;
+// The same shape the database checks (centre_email_shape): no spaces, a dot in the domain.
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DISTRICT_KINDS = CENTRE_KINDS.filter((kind) => kind !== 'REGIONAL');
 
 @InputType({ description: 'A new centre under an existing one. Only the regional centre is REGIONAL.' })
@@ -42,17 +45,20 @@ export class CreateCentreInput {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The day the centre opened; reports are expected from then on.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   openedOn?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Telephone number, e.g. `+7 7212 41 00 00`.' })
   @IsOptional()
+  @Trim()
   @Matches(PHONE, { message: 'must be a telephone number: digits, spaces, brackets and dashes, optionally starting with +' })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Email address of the centre.' })
   @IsOptional()
+  @Trim()
   @IsEmail({}, { message: 'must be an email address' })
+  @Matches(EMAIL_SHAPE, { message: 'must be an email address' })
   @MaxLength(254)
   email?: string | null;
 
@@ -70,17 +76,17 @@ export class UpdateCentreInput {
   id!: string;
 
   @Field({ nullable: true, description: 'Short stable key; unique in the network.' })
-  @IsOptional()
+  @OmitOrGive()
   @Matches(CODE, { message: CODE_MESSAGE })
   code?: string;
 
   @Field(() => CentreKindEnum, { nullable: true, description: 'What level of the network the centre serves.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(CENTRE_KINDS)
   kind?: CentreKind;
 
   @Field(() => ID, { nullable: true, description: 'Moves the centre under another one (not under itself or a centre below it).' })
-  @IsOptional()
+  @OmitOrGive()
   @IsUUID('all', { message: 'must be a centre id' })
   parentId?: string;
 
@@ -102,17 +108,20 @@ export class UpdateCentreInput {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The day the centre opened.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   openedOn?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Telephone number.' })
   @IsOptional()
+  @Trim()
   @Matches(PHONE, { message: 'must be a telephone number: digits, spaces, brackets and dashes, optionally starting with +' })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Email address of the centre.' })
   @IsOptional()
+  @Trim()
   @IsEmail({}, { message: 'must be an email address' })
+  @Matches(EMAIL_SHAPE, { message: 'must be an email address' })
   @MaxLength(254)
   email?: string | null;
 

@@ -1,12 +1,13 @@
 import { CLUB_STATUSES, type ClubStatus, OPEN_CLUB_STATUSES } from '@mrc/domain';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
 import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { Club, ClubStatusEnum, ClubType } from './club.objects.js';
+import { IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const CODE_MESSAGE = 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit';
@@ -33,7 +34,7 @@ export class UpdateClubTypeInput {
   id!: string;
 
   @Field({ nullable: true, description: 'Short stable key; unique in the catalogue.' })
-  @IsOptional()
+  @OmitOrGive()
   @Matches(CODE, { message: CODE_MESSAGE })
   code?: string;
 
@@ -56,6 +57,7 @@ export class CreateClubInput {
 
   @Field(() => String, { nullable: true, description: 'Who leads the club.' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
@@ -71,7 +73,7 @@ export class CreateClubInput {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The day of the first meeting; needed for ACTIVE and PAUSED, not in the future.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startedOn?: Date | null;
 }
 
@@ -83,6 +85,7 @@ export class UpdateClubInput {
 
   @Field(() => String, { nullable: true, description: 'Who leads the club; null when nobody does for now.' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
@@ -93,13 +96,13 @@ export class UpdateClubInput {
   schedules?: LocalisedTextInput | null;
 
   @Field(() => ClubStatusEnum, { nullable: true, description: 'PLANNED, ACTIVE or PAUSED; use closeClub to close.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(OPEN_CLUB_STATUSES, { message: 'must be PLANNED, ACTIVE or PAUSED (use closeClub to close)' })
   status?: ClubStatus;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The day of the first meeting.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startedOn?: Date | null;
 }
 
@@ -154,12 +157,12 @@ export class ClubFilter extends CentreScopeFilter {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Only clubs that started on or after this day.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startedFrom?: Date;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Only clubs that started on or before this day.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startedTo?: Date;
 
   @Field({ nullable: true, description: 'Only clubs whose type name or leader contains this text, in any language.' })

@@ -7,6 +7,7 @@ import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedNameField
 import { ConnectionArgs } from '../../common/pagination.js';
 import { EquipmentItem, EquipmentKindEnum } from './equipment-item.object.js';
 import { Space, SpaceKindEnum } from './space.object.js';
+import { OmitOrGive } from '../../common/input-rules.js';
 
 const MAX_COUNT = 10_000;
 
@@ -37,7 +38,7 @@ export class UpdateSpaceInput {
   id!: string;
 
   @Field(() => SpaceKindEnum, { nullable: true, description: 'What the space is for.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(SPACE_KINDS)
   kind?: SpaceKind;
 
@@ -45,7 +46,7 @@ export class UpdateSpaceInput {
   names?: LocalisedTextInput;
 
   @Field(() => Int, { nullable: true, description: `How many people it holds, 1 to ${MAX_COUNT}.` })
-  @IsOptional()
+  @OmitOrGive()
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
   @Max(MAX_COUNT, { message: `must be at most ${MAX_COUNT}` })
@@ -79,7 +80,7 @@ export class UpdateEquipmentItemInput {
   id!: string;
 
   @Field(() => EquipmentKindEnum, { nullable: true, description: 'What kind of equipment it is.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(EQUIPMENT_KINDS)
   kind?: EquipmentKind;
 
@@ -87,7 +88,7 @@ export class UpdateEquipmentItemInput {
   names?: LocalisedTextInput;
 
   @Field(() => Int, { nullable: true, description: `How many the centre has, 1 to ${MAX_COUNT}.` })
-  @IsOptional()
+  @OmitOrGive()
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
   @Max(MAX_COUNT, { message: `must be at most ${MAX_COUNT}` })

@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsOptional,
@@ -23,6 +22,7 @@ import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { HasTextInSomeLanguage, LocalisedNameField, LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { EducationLevelEnum, Program, ProgramKindEnum, ProgramRun, ProgramRunStatusEnum } from './program.objects.js';
+import { IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const CODE_MESSAGE = 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit';
@@ -32,6 +32,7 @@ const NO_NUL = /^[^\u0000]*$/;
 @InputType({ description: 'A mentor of a program.' })
 export class MentorInput {
   @Field({ description: 'The mentor\'s full name.' })
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
@@ -117,12 +118,12 @@ export class UpdateProgramInput extends ProgramFields {
   id!: string;
 
   @Field({ nullable: true, description: 'Short stable key; unique.' })
-  @IsOptional()
+  @OmitOrGive()
   @Matches(CODE, { message: CODE_MESSAGE })
   code?: string;
 
   @Field(() => ProgramKindEnum, { nullable: true, description: 'What kind of offer it is.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(PROGRAM_KINDS)
   kind?: ProgramKind;
 
@@ -130,27 +131,27 @@ export class UpdateProgramInput extends ProgramFields {
   names?: LocalisedTextInput;
 
   @Field(() => Int, { nullable: true, description: 'Youngest age admitted.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsInt({ message: 'must be a whole number' })
   minAge?: number;
 
   @Field(() => Int, { nullable: true, description: 'Oldest age admitted.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsInt({ message: 'must be a whole number' })
   maxAge?: number;
 
   @Field(() => EducationLevelEnum, { nullable: true, description: 'The least education a participant needs.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(EDUCATION_LEVELS)
   minEducation?: EducationLevel;
 
   @Field({ nullable: true, description: 'Only young people from villages may take part.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsBoolean()
   ruralOnly?: boolean;
 
   @Field({ nullable: true, description: 'A support group: members are never named, only counted.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsBoolean()
   anonymous?: boolean;
 }
@@ -166,7 +167,7 @@ export class CreateProgramRunInput {
   centreId!: string;
 
   @Field(() => GraphQLDate, { description: 'The first day (not before the centre opened).' })
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startsOn!: Date;
 
   @Field(() => GraphQLDate, {
@@ -174,7 +175,7 @@ export class CreateProgramRunInput {
     description: 'The last day. When omitted for a program with a duration, it is worked out from it (a five-week run ends on its 35th day); otherwise the run is ongoing.',
   })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   endsOn?: Date | null;
 }
 
@@ -185,13 +186,13 @@ export class UpdateProgramRunInput {
   id!: string;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The first day.' })
-  @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @OmitOrGive()
+  @IsDay()
   startsOn?: Date;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'The last day; null makes the run ongoing.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   endsOn?: Date | null;
 }
 
@@ -263,17 +264,17 @@ export class ProgramRunFilter extends CentreScopeFilter {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Only runs that are on during this day (started, not ended, not cancelled).' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   activeOn?: Date;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Only runs starting on or after this day.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startsFrom?: Date;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Only runs starting on or before this day.' })
   @IsOptional()
-  @IsDate({ message: 'must be a date' })
+  @IsDay()
   startsTo?: Date;
 }
 

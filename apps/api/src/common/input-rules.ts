@@ -1,0 +1,32 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsDate, IsDefined, MaxDate, MinDate, ValidateIf } from 'class-validator';
+
+/**
+ * Rules shared by the inputs of every feature, so a rule the database also enforces (a CHECK, a
+ * NOT NULL) is met here first and the caller hears it at the field, not as a generic refusal.
+ */
+
+/** Strips surrounding spaces before validation: "   " is then empty, and "+ 7…" is checked as sent. */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+const EARLIEST_DAY = new Date('1900-01-01T00:00:00Z');
+const LATEST_DAY = new Date('2199-12-31T00:00:00Z');
+
+/** A `Date` input within the years the network's records can span (1900–2199). */
+export const IsDay = () =>
+  applyDecorators(
+    IsDate({ message: 'must be a date' }),
+    MinDate(EARLIEST_DAY, { message: 'must not be before 1900-01-01' }),
+    MaxDate(LATEST_DAY, { message: 'must not be after 2199-12-31' }),
+  );
+
+/**
+ * For an update input's field that can be left out but not cleared: omitted keeps the value, null
+ * is refused at the field (GraphQL cannot mark "optional but not null" on an input field).
+ */
+export const OmitOrGive = () =>
+  applyDecorators(
+    ValidateIf((_object: object, value: unknown) => value !== undefined),
+    IsDefined({ message: 'cannot be cleared; leave it out to keep the current value' }),
+  );

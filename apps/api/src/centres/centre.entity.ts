@@ -1,22 +1,10 @@
 import type { CentreKind, LocalisedText } from '@mrc/domain';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { NamedRecordColumns } from '../database/record-columns.js';
 
 /** A youth resource centre, as stored. The GraphQL shape lives apart in dto/centre.object.ts. */
 @Entity({ name: 'centre' })
-export class CentreEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class CentreEntity extends NamedRecordColumns {
   /** A stable, human-readable key (for seed data and exports); ids are what the API hands out. */
   @Column({ type: 'text' })
   code!: string;
@@ -30,15 +18,6 @@ export class CentreEntity {
   @ManyToOne(() => CentreEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
   parent?: Relation<CentreEntity> | null;
-
-  @Column({ name: 'name_kk', type: 'text', nullable: true })
-  nameKk!: string | null;
-
-  @Column({ name: 'name_ru', type: 'text', nullable: true })
-  nameRu!: string | null;
-
-  @Column({ name: 'name_en', type: 'text', nullable: true })
-  nameEn!: string | null;
 
   @Column({ name: 'town_kk', type: 'text', nullable: true })
   townKk!: string | null;
@@ -70,13 +49,4 @@ export class CentreEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   address!: LocalisedText | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

@@ -1,12 +1,10 @@
 import type { ClubStatus, LocalisedText } from '@mrc/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordColumns } from '../database/record-columns.js';
 
 /** A club type running at one centre, as stored. */
 @Entity({ name: 'club' })
-export class ClubEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ClubEntity extends RecordColumns {
   @Column({ name: 'club_type_id', type: 'uuid' })
   clubTypeId!: string;
 
@@ -27,13 +25,4 @@ export class ClubEntity {
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

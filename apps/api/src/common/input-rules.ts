@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsDate, IsDefined, MaxDate, MinDate, ValidateIf } from 'class-validator';
+import { IsDate, IsDefined, Matches, MaxDate, MinDate, ValidateIf } from 'class-validator';
 
 /**
  * Rules shared by the inputs of every feature, so a rule the database also enforces (a CHECK, a
@@ -30,3 +30,11 @@ export const OmitOrGive = () =>
     ValidateIf((_object: object, value: unknown) => value !== undefined),
     IsDefined({ message: 'cannot be cleared; leave it out to keep the current value' }),
   );
+
+/** A record's stable key (`temirtau`, `dombra`): the shape every table's code CHECK asks for. */
+export const IsCode = () =>
+  Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit' });
+
+/** PostgreSQL refuses NUL in text; the caller hears it at the field, not as a server failure. */
+// eslint-disable-next-line no-control-regex
+export const HasNoNul = () => Matches(/^[^\u0000]*$/, { message: 'must not contain NUL characters' });

@@ -2,8 +2,8 @@ import { type Language, LANGUAGES, type LocalisedText as StoredText } from '@mrc
 import { applyDecorators } from '@nestjs/common';
 import { Args, Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
-import { OmitOrGive } from './input-rules.js';
+import { IsOptional, IsString, MaxLength, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
+import { HasNoNul, OmitOrGive } from './input-rules.js';
 
 /** GraphQL's Language enum: KK, RU, EN on the wire, 'kk', 'ru', 'en' in code. */
 export const LanguageEnum = Object.fromEntries(LANGUAGES.map((code) => [code.toUpperCase(), code])) as Record<
@@ -69,9 +69,6 @@ export function localisedJson(text: StoredText | null | undefined): LocalisedTex
   return value.kk || value.ru || value.en ? value : null;
 }
 
-// PostgreSQL refuses NUL in text; the caller hears it as a field error, not a server failure.
-// eslint-disable-next-line no-control-regex
-const NO_NUL = /^[^\u0000]*$/;
 
 @InputType({ description: 'A text in the three languages. Give at least the languages you have; blanks count as missing.' })
 export class LocalisedTextInput {
@@ -79,21 +76,21 @@ export class LocalisedTextInput {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   kk?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Russian.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   ru?: string | null;
 
   @Field(() => String, { nullable: true, description: 'English.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   en?: string | null;
 }
 

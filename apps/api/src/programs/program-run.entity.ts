@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordColumns } from '../database/record-columns.js';
 
 /** A program held at one centre between two days, as stored. */
 @Entity({ name: 'program_run' })
-export class ProgramRunEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ProgramRunEntity extends RecordColumns {
   @Column({ name: 'program_id', type: 'uuid' })
   programId!: string;
 
@@ -21,13 +19,4 @@ export class ProgramRunEntity {
   /** The day the run was cancelled or stopped early. */
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

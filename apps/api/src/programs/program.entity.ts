@@ -1,26 +1,15 @@
 import type { EducationLevel, LocalisedText, ProgramKind } from '@mrc/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { NamedRecordColumns } from '../database/record-columns.js';
 
 /** A program with its eligibility, as stored; partners and mentors are rows of their own. */
 @Entity({ name: 'program' })
-export class ProgramEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ProgramEntity extends NamedRecordColumns {
   @Column({ type: 'text' })
   code!: string;
 
   @Column({ type: 'text' })
   kind!: ProgramKind;
-
-  @Column({ name: 'name_kk', type: 'text', nullable: true })
-  nameKk!: string | null;
-
-  @Column({ name: 'name_ru', type: 'text', nullable: true })
-  nameRu!: string | null;
-
-  @Column({ name: 'name_en', type: 'text', nullable: true })
-  nameEn!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
   description!: LocalisedText | null;
@@ -48,15 +37,6 @@ export class ProgramEntity {
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }
 
 /** An organisation a program works with (e.g. the chamber of entrepreneurs "Atameken"). */

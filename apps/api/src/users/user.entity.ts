@@ -1,12 +1,10 @@
 import type { Language, Role } from '@mrc/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordColumns } from '../database/record-columns.js';
 
 /** A person who signs in. The GraphQL shape lives apart in dto/user.object.ts; the hash never leaves the API. */
 @Entity({ name: 'app_user' })
-export class UserEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class UserEntity extends RecordColumns {
   /** Lower-case, trimmed: one account per address however it is typed. */
   @Column({ type: 'text' })
   email!: string;
@@ -32,13 +30,4 @@ export class UserEntity {
 
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

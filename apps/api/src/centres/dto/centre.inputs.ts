@@ -4,10 +4,8 @@ import { IsEmail, IsIn, IsLatitude, IsLongitude, IsOptional, IsUUID, Matches, Ma
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { Centre, CentreKindEnum } from './centre.object.js';
-import { IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
+import { IsCode, IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
 
-const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const CODE_MESSAGE = 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit';
 const PHONE = /^\+?[0-9 ()-]{5,30}$/;
 // The same shape the database checks (centre_email_shape): no spaces, a dot in the domain.
 const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -16,7 +14,7 @@ const DISTRICT_KINDS = CENTRE_KINDS.filter((kind) => kind !== 'REGIONAL');
 @InputType({ description: 'A new centre under an existing one. Only the regional centre is REGIONAL.' })
 export class CreateCentreInput {
   @Field({ description: 'Short stable key, e.g. `temirtau`; unique in the network.' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code!: string;
 
   @Field(() => CentreKindEnum, { description: 'What level of the network the centre serves (not REGIONAL).' })
@@ -77,7 +75,7 @@ export class UpdateCentreInput {
 
   @Field({ nullable: true, description: 'Short stable key; unique in the network.' })
   @OmitOrGive()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code?: string;
 
   @Field(() => CentreKindEnum, { nullable: true, description: 'What level of the network the centre serves.' })

@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { CentreScopeFilter } from '../centre-scope.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { CentreKindEnum } from './centre.object.js';
+import { HasNoNul } from '../../common/input-rules.js';
 
 export enum CentreOrderField {
   NAME = 'NAME',
@@ -52,9 +53,7 @@ export class CentreFilter extends CentreScopeFilter {
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  // PostgreSQL refuses NUL in text; the caller hears it as a field error, not a server failure.
-  // eslint-disable-next-line no-control-regex
-  @Matches(/^[^\u0000]*$/, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   search?: string;
 }
 

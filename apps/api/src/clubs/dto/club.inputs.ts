@@ -1,23 +1,19 @@
 import { CLUB_STATUSES, type ClubStatus, OPEN_CLUB_STATUSES } from '@mrc/domain';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
 import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { Club, ClubStatusEnum, ClubType } from './club.objects.js';
-import { IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
+import { HasNoNul, IsCode, IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
 
-const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const CODE_MESSAGE = 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit';
-// eslint-disable-next-line no-control-regex
-const NO_NUL = /^[^\u0000]*$/;
 
 @InputType({ description: 'A new club type for the catalogue.' })
 export class CreateClubTypeInput {
   @Field({ description: 'Short stable key, e.g. `dombra`; unique in the catalogue.' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code!: string;
 
   @LocalisedNameField('The name in the languages you have (at least one).')
@@ -35,7 +31,7 @@ export class UpdateClubTypeInput {
 
   @Field({ nullable: true, description: 'Short stable key; unique in the catalogue.' })
   @OmitOrGive()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code?: string;
 
   @OptionalLocalisedNameField('The name (at least one language stays filled in).')
@@ -61,7 +57,7 @@ export class CreateClubInput {
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   leaderName?: string | null;
 
   @OptionalLocalisedField('When the club meets.')
@@ -89,7 +85,7 @@ export class UpdateClubInput {
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   leaderName?: string | null;
 
   @OptionalLocalisedField('When the club meets; null clears it.')
@@ -124,7 +120,7 @@ export class ClubTypeFilter {
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   search?: string;
 
   @Field({ defaultValue: false, description: 'Also list types that left the catalogue.' })
@@ -169,7 +165,7 @@ export class ClubFilter extends CentreScopeFilter {
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   search?: string;
 }
 

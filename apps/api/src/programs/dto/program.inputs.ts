@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -22,12 +21,8 @@ import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { HasTextInSomeLanguage, LocalisedNameField, LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { EducationLevelEnum, Program, ProgramKindEnum, ProgramRun, ProgramRunStatusEnum } from './program.objects.js';
-import { IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
+import { HasNoNul, IsCode, IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
 
-const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const CODE_MESSAGE = 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit';
-// eslint-disable-next-line no-control-regex
-const NO_NUL = /^[^\u0000]*$/;
 
 @InputType({ description: 'A mentor of a program.' })
 export class MentorInput {
@@ -36,7 +31,7 @@ export class MentorInput {
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   fullName!: string;
 
   @OptionalLocalisedField('The mentor\'s field.')
@@ -80,7 +75,7 @@ abstract class ProgramFields {
 @InputType({ description: 'A new program. Ages default to 14–35; a range outside it needs `ageExceptionReason`.' })
 export class CreateProgramInput extends ProgramFields {
   @Field({ description: 'Short stable key, e.g. `school-of-analytics`; unique.' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code!: string;
 
   @Field(() => ProgramKindEnum, { description: 'What kind of offer it is.' })
@@ -119,7 +114,7 @@ export class UpdateProgramInput extends ProgramFields {
 
   @Field({ nullable: true, description: 'Short stable key; unique.' })
   @OmitOrGive()
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode()
   code?: string;
 
   @Field(() => ProgramKindEnum, { nullable: true, description: 'What kind of offer it is.' })
@@ -225,7 +220,7 @@ export class ProgramFilter {
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  @Matches(NO_NUL, { message: 'must not contain NUL characters' })
+  @HasNoNul()
   search?: string;
 
   @Field({ defaultValue: false, description: 'Also list retired programs.' })

@@ -8,7 +8,7 @@ import { refreshSessionWith } from '../features/auth/request-refresh';
 import { SessionProvider } from '../features/auth/session-context';
 import { SessionStore } from '../features/auth/session-store';
 import { createApolloClient } from './apollo/apollo-client';
-import { createI18n } from './i18n/i18n';
+import { createI18n, whenTranslated } from './i18n/i18n';
 import { routes } from './router';
 import './styles.css';
 
@@ -23,14 +23,18 @@ void session.restore();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <ApolloProvider client={apolloClient}>
-        <SessionProvider store={session}>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </ApolloProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+// The language's messages arrive as their own small download: render once they are in, so the first
+// paint is already in the person's language (the session is restored meanwhile).
+void whenTranslated(i18n).then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ApolloProvider client={apolloClient}>
+          <SessionProvider store={session}>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </ApolloProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});

@@ -1,8 +1,9 @@
 import { lazy } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { canManageUsers, canReadAudit } from '../features/auth/permissions';
 import { RequirePermission } from '../features/auth/RequirePermission';
 import { RequireSession } from '../features/auth/RequireSession';
+import { canEditClubTypes, canEditPrograms } from '../features/catalogue/catalogue-permissions';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -11,12 +12,22 @@ import { RouteErrorPage } from './routes/RouteErrorPage';
 // Pages are separate chunks, fetched when first visited; the layout's Suspense shows a skeleton meanwhile.
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
-const CentresPage = lazy(() => import('../features/centres/CentresPage'));
+const NetworkPage = lazy(() => import('../features/centres/NetworkPage'));
+const CentrePage = lazy(() => import('../features/centres/CentrePage'));
+const CentreEditPage = lazy(() => import('../features/centres/CentreEditPage'));
+const FacilityFormPage = lazy(() => import('../features/centres/FacilityFormPage'));
+const ClubPage = lazy(() => import('../features/clubs/ClubPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const NewUserPage = lazy(() => import('../features/users/NewUserPage'));
 const UserPage = lazy(() => import('../features/users/UserPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage'));
+const NewClubTypePage = lazy(() => import('../features/catalogue/NewClubTypePage'));
+const ClubTypePage = lazy(() => import('../features/catalogue/ClubTypePage'));
+const NewProgramPage = lazy(() => import('../features/programs/NewProgramPage'));
+const ProgramPage = lazy(() => import('../features/programs/ProgramPage'));
+const EditProgramPage = lazy(() => import('../features/programs/EditProgramPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -37,7 +48,21 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <OverviewPage /> },
-          { path: 'centres', element: <CentresPage /> },
+          {
+            // The network is open to every role; the forms below check who may change what.
+            path: 'centres',
+            children: [
+              { index: true, element: <NetworkPage /> },
+              { path: ':centreId', element: <CentrePage /> },
+              { path: ':centreId/edit', element: <CentreEditPage /> },
+              { path: ':centreId/spaces/new', element: <FacilityFormPage facility="space" /> },
+              { path: ':centreId/spaces/:facilityId', element: <FacilityFormPage facility="space" /> },
+              { path: ':centreId/equipment/new', element: <FacilityFormPage facility="equipment" /> },
+              { path: ':centreId/equipment/:facilityId', element: <FacilityFormPage facility="equipment" /> },
+              { path: ':centreId/clubs/new', element: <ClubPage /> },
+              { path: ':centreId/clubs/:clubId', element: <ClubPage /> },
+            ],
+          },
           {
             path: 'users',
             children: [
@@ -48,6 +73,21 @@ export const routes: RouteObject[] = [
           },
           { path: 'audit', element: <RequirePermission check={canReadAudit}><AuditPage /></RequirePermission> },
           { path: 'account', element: <AccountPage /> },
+          {
+            // Open to every role; changing it is the administrators' (the routes below check again).
+            path: 'catalogue',
+            children: [
+              { index: true, element: <CataloguePage section="club-types" /> },
+              { path: 'programs', element: <CataloguePage section="programs" /> },
+              // The list of club types lives at /catalogue; an address one level up from a type still works.
+              { path: 'club-types', element: <Navigate to="/catalogue" replace /> },
+              { path: 'club-types/new', element: <RequirePermission check={canEditClubTypes}><NewClubTypePage /></RequirePermission> },
+              { path: 'club-types/:clubTypeId', element: <ClubTypePage /> },
+              { path: 'programs/new', element: <RequirePermission check={canEditPrograms}><NewProgramPage /></RequirePermission> },
+              { path: 'programs/:programId', element: <ProgramPage /> },
+              { path: 'programs/:programId/edit', element: <RequirePermission check={canEditPrograms}><EditProgramPage /></RequirePermission> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

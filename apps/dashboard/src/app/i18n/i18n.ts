@@ -1,17 +1,8 @@
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '@mrc/domain';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import kk from './locales/kk.json';
-import ru from './locales/ru.json';
 import { hasChosenLanguage, initialLanguage, rememberLanguage, rememberLanguageChosen } from './language-preference';
-
-// Bundled, not fetched: the three files are a few kilobytes, and a switch must work offline.
-export const resources = {
-  kk: { translation: kk },
-  ru: { translation: ru },
-  en: { translation: en },
-} as const satisfies Record<Language, { translation: object }>;
+import { localeBackend } from './locale-backend';
 
 export interface I18nEnvironment {
   storage?: Storage | undefined;
@@ -30,6 +21,8 @@ function browserEnvironment(): I18nEnvironment {
 /**
  * A fresh i18next instance (tests get their own). Every language change is remembered and written to
  * <html lang>, so screen readers pronounce the page in the right language and CSS can follow it.
+ * The messages of a language are downloaded when it is first spoken (locale-backend.ts); wait for
+ * whenTranslated before the first render. A switch loads the new language before it changes anything.
  */
 export function createI18n(language?: Language, environment: I18nEnvironment = browserEnvironment()): I18n {
   const instance = i18next.createInstance();
@@ -39,20 +32,34 @@ export function createI18n(language?: Language, environment: I18nEnvironment = b
     rememberLanguage(environment.storage, next);
     if (environment.document) environment.document.documentElement.lang = next;
   });
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: language ?? initialLanguage(environment.storage, environment.browserLanguages ?? []),
-    supportedLngs: [...LANGUAGES],
-    // Russian is the language every record and every user has; tests keep the files complete,
-    // this only guards against a key slipping through.
-    fallbackLng: DEFAULT_LANGUAGE,
-    // Resources are in memory: initialise synchronously so the first render is already translated.
-    initAsync: false,
-    returnEmptyString: false,
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-  });
+  void instance
+    .use(localeBackend)
+    .use(initReactI18next)
+    .init({
+      lng: language ?? initialLanguage(environment.storage, environment.browserLanguages ?? []),
+      supportedLngs: [...LANGUAGES],
+      // No fallback language: locales.test.ts keeps the three files complete, and a fallback would
+      // make every visit download a second language it never shows.
+      fallbackLng: false,
+      // Start loading at once rather than on the next tick; with messages already provided (the
+      // tests) the instance is then ready before createI18n returns.
+      initAsync: false,
+      returnEmptyString: false,
+      // React escapes what it renders.
+      interpolation: { escapeValue: false },
+    });
   return instance;
+}
+
+/**
+ * Settles once the starting language's messages are in (or could not be fetched even after retries:
+ * the page then renders anyway rather than stay blank).
+ */
+export function whenTranslated(instance: I18n): Promise<void> {
+  if (instance.isInitialized) return Promise.resolve();
+  return new Promise((resolve) => {
+    instance.on('initialized', () => resolve());
+  });
 }
 
 /**

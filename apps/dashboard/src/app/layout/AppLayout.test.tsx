@@ -24,9 +24,9 @@ function logoutMock(outcome: 'ok' | 'NETWORK'): MockLink.MockedResponse {
 
 describe('the navigation', () => {
   it.each<[string, SessionUser, string[]]>([
-    ['an administrator', ADMIN, ['Overview', 'Centres', 'Users', 'Audit trail']],
-    ['a district coordinator', COORDINATOR, ['Overview', 'Centres']],
-    ['an analyst', ANALYST, ['Overview', 'Centres']],
+    ['an administrator', ADMIN, ['Overview', 'Network', 'Catalogue', 'Users', 'Audit trail']],
+    ['a district coordinator', COORDINATOR, ['Overview', 'Network', 'Catalogue']],
+    ['an analyst', ANALYST, ['Overview', 'Network', 'Catalogue']],
   ])('shows %s only what their role may open', async (_who, session, expected) => {
     renderApp({ path: '/', session, mocks: [networkMock()] });
 

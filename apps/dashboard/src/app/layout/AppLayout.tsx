@@ -29,6 +29,9 @@ export function AppLayout() {
             <li>
               <NavLink to="/centres">{t('nav.centres')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/catalogue">{t('nav.catalogue')}</NavLink>
+            </li>
             {/* Only what the role may open; the pages check again and the API refuses anyway. */}
             {canManageUsers(ability) ? (
               <li>

@@ -15,7 +15,7 @@ describe('the language switch', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Қазақша');
 
     expect(screen.getByRole('link', { name: 'Шолу' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Орталықтар' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Желі' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Тіл' })).toHaveValue('kk');
     expect(screen.queryByRole('link', { name: 'Overview' })).not.toBeInTheDocument();
     expect(document.documentElement.lang).toBe('kk');

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../app/apollo/error-details';
 import { fromApiLanguage, toApiLanguage } from '../../app/i18n/api-language';
@@ -7,11 +7,14 @@ import { currentLanguage } from '../../app/i18n/i18n';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
 import { Field } from '../../app/ui/Field';
+import { FormActions } from '../../app/ui/FormActions';
 import { FormError } from '../../app/ui/FormError';
 import { ListSkeleton } from '../../app/ui/ListSkeleton';
+import { Notice } from '../../app/ui/Notice';
+import { useFormSubmit } from '../../app/ui/use-form-submit';
 import type { MyAccountQuery as MyAccountResult } from '../../gql/graphql';
 import { useSession } from '../auth/session-context';
-import { hasProblems, validatePasswordPair, type FieldProblems } from '../users/user-form';
+import { validatePasswordPair } from '../users/user-form';
 import { LanguageField, NewPasswordFields } from '../users/UserFields';
 import { ChangeMyPasswordMutation, MyAccountQuery, UpdateMyPreferencesMutation } from './account-documents';
 
@@ -73,47 +76,29 @@ function PreferencesForm({ me }: { me: Me }) {
   const { store } = useSession();
   const [displayName, setDisplayName] = useState(me.displayName);
   const [language, setLanguage] = useState(() => fromApiLanguage(me.preferredLanguage));
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [update, { loading }] = useMutation(UpdateMyPreferencesMutation);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
-    setSaved(false);
-    if (displayName.trim() === '') {
-      setProblems({ displayName: t('form.required') });
-      return;
-    }
-    setProblems({});
-    try {
+  const [update] = useMutation(UpdateMyPreferencesMutation);
+  const form = useFormSubmit({
+    validate: () => (displayName.trim() === '' ? { displayName: t('form.required') } : {}),
+    send: async () => {
       const { data } = await update({
         variables: { input: { displayName: displayName.trim(), preferredLanguage: toApiLanguage(language) } },
       });
       if (!data) return;
       const { user } = data.updateMyPreferences;
       store.updateUser({ displayName: user.displayName, preferredLanguage: user.preferredLanguage });
-      setSaved(true);
       // The person just said which language they read: speak it now, not only at the next sign-in.
       const preferred = fromApiLanguage(user.preferredLanguage);
       if (preferred !== currentLanguage(i18n)) await i18n.changeLanguage(preferred);
-    } catch (error) {
-      setProblems(fieldErrors(error));
-      setFailure({ error });
-    }
-  }
+    },
+  });
+  const { problems } = form;
 
   return (
     <section className="panel" aria-labelledby="account-preferences-heading">
       <h2 id="account-preferences-heading">{t('account.preferencesHeading')}</h2>
-      {failure ? <FormError title={t('account.preferencesFailed')} error={failure.error} atFields={hasProblems(problems)} /> : null}
-      {saved ? (
-        <p className="notice" role="status">
-          {t('form.saved')}
-        </p>
-      ) : null}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
+      {form.failure ? <FormError title={t('account.preferencesFailed')} {...form.failure} /> : null}
+      {form.sent ? <Notice>{t('form.saved')}</Notice> : null}
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-busy={form.sending}>
         <Field label={t('account.displayName')} error={problems['displayName']}>
           {(control) => (
             <input
@@ -126,11 +111,7 @@ function PreferencesForm({ me }: { me: Me }) {
           )}
         </Field>
         <LanguageField label={t('account.language')} value={language} error={problems['preferredLanguage']} onChange={setLanguage} />
-        <div className="form-actions">
-          <button type="submit" disabled={loading}>
-            {loading ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
+        <FormActions sending={form.sending} submitLabel={t('form.save')} />
       </form>
     </section>
   );
@@ -141,44 +122,34 @@ function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const [done, setDone] = useState(false);
-  const [change, { loading }] = useMutation(ChangeMyPasswordMutation);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
-    setDone(false);
-    const found: FieldProblems = validatePasswordPair(password, confirmation, t);
-    if (current === '') found['currentPassword'] = t('form.required');
-    setProblems(found);
-    if (hasProblems(found)) return;
-    try {
+  const [change] = useMutation(ChangeMyPasswordMutation);
+  const form = useFormSubmit({
+    validate: () => {
+      const found = validatePasswordPair(password, confirmation, t);
+      if (current === '') found['currentPassword'] = t('form.required');
+      return found;
+    },
+    send: async () => {
       await change({ variables: { input: { currentPassword: current, newPassword: password } } });
       setCurrent('');
       setPassword('');
       setConfirmation('');
-      setDone(true);
-    } catch (error) {
-      const problems: FieldProblems = fieldErrors(error);
+    },
+    refusalProblems: (error) => {
+      const problems = fieldErrors(error);
       // The only thing the API can say about the current password is that it is wrong: say it in the UI's language.
       if (problems['currentPassword']) problems['currentPassword'] = t('account.currentPasswordWrong');
-      setProblems(problems);
-      setFailure({ error });
-    }
-  }
+      return problems;
+    },
+  });
+  const { problems } = form;
 
   return (
     <section className="panel" aria-labelledby="account-password-heading">
       <h2 id="account-password-heading">{t('account.passwordHeading')}</h2>
-      {failure ? <FormError title={t('account.passwordFailed')} error={failure.error} atFields={hasProblems(problems)} /> : null}
-      {done ? (
-        <p className="notice" role="status">
-          {t('account.passwordChanged')}
-        </p>
-      ) : null}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
+      {form.failure ? <FormError title={t('account.passwordFailed')} {...form.failure} /> : null}
+      {form.sent ? <Notice>{t('account.passwordChanged')}</Notice> : null}
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-busy={form.sending}>
         <Field label={t('account.currentPassword')} error={problems['currentPassword']}>
           {(control) => (
             <input
@@ -198,11 +169,7 @@ function ChangePasswordForm() {
           onPassword={setPassword}
           onConfirmation={setConfirmation}
         />
-        <div className="form-actions">
-          <button type="submit" disabled={loading}>
-            {loading ? t('form.saving') : t('account.changePassword')}
-          </button>
-        </div>
+        <FormActions sending={form.sending} submitLabel={t('account.changePassword')} />
       </form>
     </section>
   );

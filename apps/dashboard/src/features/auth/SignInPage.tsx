@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
@@ -135,7 +136,9 @@ function SignInFailure({ error }: { error: unknown }) {
   );
 }
 
-function rateLimitedMessage(seconds: number | undefined, t: ReturnType<typeof useTranslation>['t']): string {
+// TFunction, not ReturnType<typeof useTranslation>['t']: with the messages grown, the latter sends
+// TypeScript into "type instantiation is excessively deep".
+function rateLimitedMessage(seconds: number | undefined, t: TFunction): string {
   if (seconds === undefined) return t('signIn.rateLimited');
   if (seconds < 60) return t('signIn.rateLimitedSeconds', { count: Math.max(1, seconds) });
   return t('signIn.rateLimitedMinutes', { count: Math.ceil(seconds / 60) });

@@ -1,3 +1,4 @@
+import { subject } from '@casl/ability';
 import type { AppAbility } from '@mrc/domain';
 
 /**
@@ -10,3 +11,24 @@ export type PermissionCheck = (ability: AppAbility) => boolean;
 export const canManageUsers: PermissionCheck = (ability) => ability.can('manage', 'User');
 
 export const canReadAudit: PermissionCheck = (ability) => ability.can('read', 'AuditEntry');
+
+/** The records a centre keeps, which its own coordinator may add and change. */
+export type CentreRecordType = 'Space' | 'Equipment' | 'Club' | 'ProgramRun';
+
+/** Close and reopen centres, and change their names, kind, place in the tree: the region's work. */
+export const canManageCentres: PermissionCheck = (ability) => ability.can('manage', 'Centre');
+
+/** Change some field of this centre: every field for an administrator, the contacts for its own coordinator. */
+export function canEditCentre(ability: AppAbility, centreId: string, field?: string): boolean {
+  return ability.can('update', subject('Centre', { id: centreId }), field);
+}
+
+/** Add a space, equipment, club or program run at this centre. */
+export function canAddAtCentre(ability: AppAbility, type: CentreRecordType, centreId: string): boolean {
+  return ability.can('create', subject(type, { centreId }));
+}
+
+/** Change (and close or reopen) a record of this centre. */
+export function canEditAtCentre(ability: AppAbility, type: CentreRecordType, centreId: string): boolean {
+  return ability.can('update', subject(type, { centreId }));
+}

@@ -2,10 +2,16 @@ import type { NetworkCentresQuery } from '../../gql/graphql';
 
 export type NetworkCentre = NetworkCentresQuery['centres']['nodes'][number];
 
+/** What grouping needs of a centre: itself and its parent. */
+export interface TreeCentre {
+  id: string;
+  parent?: { id: string } | null;
+}
+
 /** A centre and the centres directly under it, both in the server's order. */
-export interface CentreGroup {
-  head: NetworkCentre;
-  members: NetworkCentre[];
+export interface CentreGroup<C extends TreeCentre = NetworkCentre> {
+  head: C;
+  members: C[];
 }
 
 /**
@@ -13,9 +19,9 @@ export interface CentreGroup {
  * it, then any deeper level as its own group, so a region → district → village network shows every
  * centre without a change here. A centre whose parent is not in the list counts as a root.
  */
-export function groupByParent(centres: readonly NetworkCentre[]): CentreGroup[] {
+export function groupByParent<C extends TreeCentre>(centres: readonly C[]): CentreGroup<C>[] {
   const listed = new Set(centres.map((centre) => centre.id));
-  const membersByParent = new Map<string, NetworkCentre[]>();
+  const membersByParent = new Map<string, C[]>();
   for (const centre of centres) {
     const parentId = centre.parent?.id;
     if (parentId === undefined || !listed.has(parentId)) continue;
@@ -28,7 +34,7 @@ export function groupByParent(centres: readonly NetworkCentre[]): CentreGroup[] 
     .map((head) => ({ head, members: membersByParent.get(head.id) ?? [] }));
 }
 
-export function isRoot(centre: NetworkCentre, listed: ReadonlySet<string>): boolean {
+export function isRoot(centre: TreeCentre, listed: ReadonlySet<string>): boolean {
   return !centre.parent || !listed.has(centre.parent.id);
 }
 

@@ -1,13 +1,15 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toApiLanguage } from '../../app/i18n/api-language';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { Field } from '../../app/ui/Field';
+import { FormActions } from '../../app/ui/FormActions';
 import { FormError } from '../../app/ui/FormError';
+import { useFormSubmit } from '../../app/ui/use-form-submit';
 import { forgetUserLists } from './forget-lists';
-import { hasProblems, MIN_PASSWORD_LENGTH, needsCentre, serverProblems, validateNewUser, type FieldProblems, type NewUserValues } from './user-form';
+import { MIN_PASSWORD_LENGTH, needsCentre, serverProblems, validateNewUser, type NewUserValues } from './user-form';
 import { UserDetailsFields } from './UserFields';
 import { CreateUserMutation } from './users-documents';
 import type { UsersPageNotice } from './UsersPage';
@@ -26,17 +28,10 @@ export default function NewUserPage() {
   useDocumentTitle(t('users.new.title'));
   const navigate = useNavigate();
   const [values, setValues] = useState<NewUserValues>(EMPTY);
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const [createUser, { loading }] = useMutation(CreateUserMutation, { update: forgetUserLists });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
-    const found = validateNewUser(values, t);
-    setProblems(found);
-    if (hasProblems(found)) return;
-    try {
+  const [createUser] = useMutation(CreateUserMutation, { update: forgetUserLists });
+  const form = useFormSubmit({
+    validate: () => validateNewUser(values, t),
+    send: async () => {
       const { data } = await createUser({
         variables: {
           input: {
@@ -52,11 +47,10 @@ export default function NewUserPage() {
       if (!data) return;
       const notice: UsersPageNotice = { created: data.createUser.user.displayName };
       await navigate('/users', { state: notice });
-    } catch (error) {
-      setProblems(serverProblems(error, t, { conflictField: 'email' }));
-      setFailure({ error });
-    }
-  }
+    },
+    refusalProblems: (error) => serverProblems(error, t, { conflictField: 'email' }),
+  });
+  const { problems } = form;
 
   return (
     <>
@@ -65,10 +59,8 @@ export default function NewUserPage() {
       </p>
       <h1>{t('users.new.title')}</h1>
       <p className="page-intro">{t('users.new.intro')}</p>
-      {failure ? (
-        <FormError title={t('users.new.failed')} error={failure.error} atFields={hasProblems(problems)} />
-      ) : null}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
+      {form.failure ? <FormError title={t('users.new.failed')} {...form.failure} /> : null}
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-busy={form.sending}>
         <Field label={t('users.form.email')} hint={t('users.form.emailHint')} error={problems['email']}>
           {(control) => (
             <input
@@ -99,12 +91,7 @@ export default function NewUserPage() {
             />
           )}
         </Field>
-        <div className="form-actions">
-          <button type="submit" disabled={loading}>
-            {loading ? t('users.new.submitting') : t('users.new.submit')}
-          </button>
-          <Link to="/users">{t('form.cancel')}</Link>
-        </div>
+        <FormActions sending={form.sending} submitLabel={t('users.new.submit')} sendingLabel={t('users.new.submitting')} cancelTo="/users" />
       </form>
     </>
   );

@@ -1,8 +1,9 @@
 import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES, type Language, type Role } from '@mrc/domain';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/ui/Field';
+import type { FieldProblems } from '../../app/ui/field-problems';
 import { CentreSelect } from '../centres/CentreSelect';
-import { needsCentre, type FieldProblems, type UserDetailsValues } from './user-form';
+import { needsCentre, type UserDetailsValues } from './user-form';
 
 interface UserDetailsFieldsProps {
   values: UserDetailsValues;

@@ -1,26 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fromApiLanguage, toApiLanguage } from '../../app/i18n/api-language';
 import { formatDateTime } from '../../app/i18n/format-date';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
+import { ConfirmQuestion } from '../../app/ui/ConfirmQuestion';
 import { ErrorState } from '../../app/ui/ErrorState';
+import { FormActions } from '../../app/ui/FormActions';
 import { FormError } from '../../app/ui/FormError';
 import { ListSkeleton } from '../../app/ui/ListSkeleton';
+import { Notice } from '../../app/ui/Notice';
+import { useFormSubmit } from '../../app/ui/use-form-submit';
 import type { UserDetailFieldsFragment } from '../../gql/graphql';
 import { useSession } from '../auth/session-context';
 import { forgetUserLists } from './forget-lists';
 import { StatusBadge } from './StatusBadge';
-import {
-  hasProblems,
-  needsCentre,
-  serverProblems,
-  validatePasswordPair,
-  validateUserDetails,
-  type FieldProblems,
-  type UserDetailsValues,
-} from './user-form';
+import { needsCentre, validatePasswordPair, validateUserDetails, type UserDetailsValues } from './user-form';
 import { NewPasswordFields, UserDetailsFields } from './UserFields';
 import {
   ActivateUserMutation,
@@ -116,19 +112,10 @@ function UserDetailsForm({ user }: { user: UserDetailFieldsFragment }) {
   const { t } = useTranslation();
   const { user: me, store } = useSession();
   const [values, setValues] = useState<UserDetailsValues>(() => detailsOf(user));
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [updateUser, { loading }] = useMutation(UpdateUserMutation, { update: forgetUserLists });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
-    setSaved(false);
-    const found = validateUserDetails(values, t);
-    setProblems(found);
-    if (hasProblems(found)) return;
-    try {
+  const [updateUser] = useMutation(UpdateUserMutation, { update: forgetUserLists });
+  const form = useFormSubmit({
+    validate: () => validateUserDetails(values, t),
+    send: async () => {
       const { data } = await updateUser({
         variables: {
           input: {
@@ -151,29 +138,17 @@ function UserDetailsForm({ user }: { user: UserDetailFieldsFragment }) {
           centre: updated.centre ? { __typename: 'Centre', id: updated.centre.id } : null,
         });
       }
-      setSaved(true);
-    } catch (error) {
-      setProblems(serverProblems(error, t));
-      setFailure({ error });
-    }
-  }
+    },
+  });
 
   return (
     <section className="panel" aria-labelledby="user-details-heading">
       <h2 id="user-details-heading">{t('users.edit.detailsHeading')}</h2>
-      {failure ? <FormError title={t('users.edit.saveFailed')} error={failure.error} atFields={hasProblems(problems)} /> : null}
-      {saved ? (
-        <p className="notice" role="status">
-          {t('form.saved')}
-        </p>
-      ) : null}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
-        <UserDetailsFields values={values} problems={problems} onChange={setValues} />
-        <div className="form-actions">
-          <button type="submit" disabled={loading}>
-            {loading ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
+      {form.failure ? <FormError title={t('users.edit.saveFailed')} {...form.failure} /> : null}
+      {form.sent ? <Notice>{t('form.saved')}</Notice> : null}
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-busy={form.sending}>
+        <UserDetailsFields values={values} problems={form.problems} onChange={setValues} />
+        <FormActions sending={form.sending} submitLabel={t('form.save')} />
       </form>
     </section>
   );
@@ -208,30 +183,20 @@ function AccountAccess({ user }: { user: UserDetailFieldsFragment }) {
     <section className="panel" aria-labelledby="user-access-heading">
       <h2 id="user-access-heading">{t('users.access.heading')}</h2>
       <p>{user.active ? t('users.access.activeText') : t('users.access.inactiveText')}</p>
-      {failure ? <FormError title={t('users.access.failed')} error={failure} atFields={false} /> : null}
+      {failure ? <FormError title={t('users.access.failed')} error={failure} /> : null}
       {self && user.active ? (
         <p className="muted">{t('users.access.notSelf')}</p>
       ) : confirming === change ? (
-        <div className="confirm" role="group" aria-labelledby="user-access-question">
-          <p id="user-access-question">
-            {user.active
-              ? t('users.access.confirmDeactivate', { name: user.displayName })
-              : t('users.access.confirmActivate', { name: user.displayName })}
-          </p>
-          <div className="form-actions">
-            {/* Focus follows the question, so a keyboard user answers it next. */}
-            <button type="button" className={user.active ? 'button-danger' : undefined} autoFocus disabled={busy} onClick={() => void confirm()}>
-              {busy
-                ? t('form.saving')
-                : user.active
-                  ? t('users.access.deactivateConfirm')
-                  : t('users.access.activateConfirm')}
-            </button>
-            <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
-              {t('form.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmQuestion
+          question={
+            user.active ? t('users.access.confirmDeactivate', { name: user.displayName }) : t('users.access.confirmActivate', { name: user.displayName })
+          }
+          confirmLabel={user.active ? t('users.access.deactivateConfirm') : t('users.access.activateConfirm')}
+          danger={user.active}
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(null)}
+        />
       ) : (
         <button type="button" className={user.active ? 'button-danger' : undefined} onClick={() => setConfirming(change)}>
           {user.active ? t('users.access.deactivate') : t('users.access.activate')}
@@ -245,52 +210,31 @@ function ResetPasswordForm({ user }: { user: UserDetailFieldsFragment }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const [done, setDone] = useState(false);
-  const [reset, { loading }] = useMutation(ResetUserPasswordMutation, { update: forgetUserLists });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
-    setDone(false);
-    const found = validatePasswordPair(password, confirmation, t);
-    setProblems(found);
-    if (hasProblems(found)) return;
-    try {
+  const [reset] = useMutation(ResetUserPasswordMutation, { update: forgetUserLists });
+  const form = useFormSubmit({
+    validate: () => validatePasswordPair(password, confirmation, t),
+    send: async () => {
       await reset({ variables: { input: { id: user.id, newPassword: password } } });
       setPassword('');
       setConfirmation('');
-      setDone(true);
-    } catch (error) {
-      setProblems(serverProblems(error, t));
-      setFailure({ error });
-    }
-  }
+    },
+  });
 
   return (
     <section className="panel" aria-labelledby="user-password-heading">
       <h2 id="user-password-heading">{t('users.password.heading')}</h2>
       <p>{t('users.password.intro')}</p>
-      {failure ? <FormError title={t('users.password.failed')} error={failure.error} atFields={hasProblems(problems)} /> : null}
-      {done ? (
-        <p className="notice" role="status">
-          {t('users.password.done', { name: user.displayName })}
-        </p>
-      ) : null}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={loading}>
+      {form.failure ? <FormError title={t('users.password.failed')} {...form.failure} /> : null}
+      {form.sent ? <Notice>{t('users.password.done', { name: user.displayName })}</Notice> : null}
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-busy={form.sending}>
         <NewPasswordFields
           password={password}
           confirmation={confirmation}
-          problems={problems}
+          problems={form.problems}
           onPassword={setPassword}
           onConfirmation={setConfirmation}
         />
-        <div className="form-actions">
-          <button type="submit" disabled={loading}>
-            {loading ? t('form.saving') : t('users.password.submit')}
-          </button>
-        </div>
+        <FormActions sending={form.sending} submitLabel={t('users.password.submit')} />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { MIN_PASSWORD_LENGTH, type Language, type Role } from '@mrc/domain';
 import type { TFunction } from 'i18next';
 import { failureCode } from '../../app/apollo/error-code';
 import { fieldErrors } from '../../app/apollo/error-details';
+import type { FieldProblems } from '../../app/ui/field-problems';
 
 /**
  * The password's length is checked here only to answer at once; the API decides (it also refuses
@@ -21,8 +22,6 @@ export interface NewUserValues extends UserDetailsValues {
   email: string;
   password: string;
 }
-
-export type FieldProblems = Partial<Record<string, string>>;
 
 export function needsCentre(role: Role): boolean {
   return role === 'DISTRICT_COORDINATOR';
@@ -70,8 +69,4 @@ export function serverProblems(error: unknown, t: TFunction, { conflictField }: 
   // Branch on the code: the server's words for a conflict are not in the UI's language.
   if (conflictField && failureCode(error) === 'CONFLICT') problems[conflictField] = t('users.form.emailTaken');
   return problems;
-}
-
-export function hasProblems(problems: FieldProblems): boolean {
-  return Object.values(problems).some((problem) => problem !== undefined);
 }

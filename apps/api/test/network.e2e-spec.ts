@@ -342,7 +342,7 @@ describe('the network: centres, spaces, clubs and programs', () => {
     /** Runs a mutation that must be refused and checks nothing was written: no rows, no audit entry. */
     async function refused(document: string, input: Record<string, unknown>, tables: string[]) {
       const before = await Promise.all([...tables, 'audit_entry'].map(count));
-      const { body, status } = await api.graphql(document, { input }, asAdmin);
+      const { body, status } = await api.graphql(document, { input }, { ...asAdmin, 'accept-language': 'en' });
       expect(status).toBe(200);
       expect(await Promise.all([...tables, 'audit_entry'].map(count))).toEqual(before);
       return errorOf(body);
@@ -367,7 +367,7 @@ describe('the network: centres, spaces, clubs and programs', () => {
       const error = await refused(CREATE_CLUB_DOCUMENT, { centreId: closedCentre, clubTypeId: '00000000-0000-4000-8000-000000000000' }, ['club']);
       expect(error).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: { centreId: expect.stringContaining('closed'), clubTypeId: 'no club type has this id' },
+        fields: { centreId: expect.stringContaining('closed'), clubTypeId: 'no record has this id' },
       });
     });
 
@@ -480,6 +480,25 @@ describe('the network: centres, spaces, clubs and programs', () => {
       await api.graphql(`mutation($input: UpdateClubInput!) { updateClub(input: $input) { club { id } } }`, { input: { id: club.id, schedules: club.schedule } }, asAdmin);
       const [entry] = await api.dataSource.query<{ action: string; changes: unknown[] }[]>(`SELECT action, changes FROM audit_entry WHERE entity_id = $1 ORDER BY occurred_at DESC LIMIT 1`, [club.id]);
       expect(entry).toEqual({ action: 'UPDATE_CLUB', changes: [] });
+    });
+
+    it('says field problems in the caller\'s language, with codes for programs', async () => {
+      const closedCentre = await createCentre(api, { closedOn: '2026-01-31' });
+      const input = { centreId: closedCentre, clubTypeId: '00000000-0000-4000-8000-000000000000', status: 'ACTIVE' };
+      const said = async (language: string) => errorOf((await api.graphql(CREATE_CLUB_DOCUMENT, { input }, { ...asAdmin, 'accept-language': language })).body);
+      const [kk, ru, en] = [await said('kk'), await said('ru'), await said('en')];
+      const codes = { centreId: { code: 'centreClosed', params: { day: '2026-01-31' } }, clubTypeId: { code: 'noSuchRecord' }, startedOn: { code: 'startedOnNeeded' } };
+      for (const error of [kk, ru, en]) expect(error).toMatchObject({ code: 'BAD_USER_INPUT', problems: codes });
+      expect(en!.fields).toMatchObject({ centreId: 'the centre closed on 2026-01-31; reopen it first' });
+      expect(ru!.fields).toMatchObject({ centreId: 'центр закрыт 2026-01-31; сначала откройте его снова', clubTypeId: 'записи с таким идентификатором нет' });
+      expect(kk!.fields).toMatchObject({ centreId: 'орталық 2026-01-31 жабылған; алдымен оны қайта ашыңыз' });
+      // Input rules too: a rule's own English wording, and its code said in Kazakh.
+      const badCapacity = await api.graphql(
+        `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+        { input: { centreId: closedCentre, kind: 'COWORKING', names: { kk: 'Зал' }, capacity: 0 } },
+        { ...asAdmin, 'accept-language': 'kk' },
+      );
+      expect(errorOf(badCapacity.body)).toMatchObject({ problems: { capacity: { code: 'min' } }, fields: { capacity: 'мәні тым кіші' } });
     });
 
     it('refuses a centre moved under itself or below itself', async () => {

@@ -5,7 +5,7 @@ import { type EntityManager, In, type Repository, type SelectQueryBuilder } from
 import { type AuditedRecordType, AuditedWrites } from '../audit/audited-writes.js';
 import { type Actor, authorize } from '../auth/actor.js';
 import { isoDay } from '../common/dates.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors.js';
+import { BadUserInputError, ConflictError, type FieldProblems, NotFoundError } from '../common/errors.js';
 import { cleanText as clean, localisedJson, localisedNameSql, nameSearchSql, searchPattern } from '../common/localisation.js';
 import { applyCentreScope } from './centre-scope.js';
 import { groupByKey } from '../common/grouping.js';
@@ -16,6 +16,7 @@ import { toCentre } from './centre.mapper.js';
 import type { CreateCentreInput, UpdateCentreInput } from './dto/centre.inputs.js';
 import type { Centre } from './dto/centre.object.js';
 import { CentreOrderField, type CentreFilter, type CentresArgs } from './dto/centres.args.js';
+import { problem } from '../common/problems.js';
 
 @Injectable()
 export class CentresService {
@@ -63,7 +64,7 @@ export class CentresService {
       if (given(input.kind) && input.kind !== centre.kind) {
         const isRoot = centre.parentId === null;
         if (isRoot !== (input.kind === 'REGIONAL')) {
-          throw new BadUserInputError('Check kind.', { kind: isRoot ? 'the regional centre stays REGIONAL' : 'only the regional centre is REGIONAL' });
+          throw new BadUserInputError('Check kind.', { kind: problem('rootStaysRegional') });
         }
         centre.kind = input.kind;
       }
@@ -87,10 +88,10 @@ export class CentresService {
       if (given(input.openedOn)) {
         centre.openedOn = input.openedOn ? isoDay(input.openedOn) : null;
         if (centre.openedOn && centre.closedOn && centre.openedOn > centre.closedOn) {
-          problems.openedOn = `must not be after the day the centre closed (${centre.closedOn})`;
+          problems.openedOn = problem('notAfterCentreClosed', { day: centre.closedOn });
         } else if (centre.openedOn) {
           const earliest = await earliestActivity(manager, centre.id);
-          if (earliest && earliest < centre.openedOn) problems.openedOn = `must not be after the centre's first club or program run (${earliest})`;
+          if (earliest && earliest < centre.openedOn) problems.openedOn = problem('notAfterFirstActivity', { day: earliest });
         }
       }
       if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
@@ -107,7 +108,7 @@ export class CentresService {
       if (centre.parentId === null) throw new ConflictError('The regional centre is the root of the network and cannot close.');
       if (centre.closedOn) throw new ConflictError(`The centre already closed on ${centre.closedOn}.`);
       if (centre.openedOn && closedOn < centre.openedOn) {
-        throw new BadUserInputError('A centre cannot close before it opened.', { closedOn: `must not be before the day the centre opened (${centre.openedOn})` });
+        throw new BadUserInputError('A centre cannot close before it opened.', { closedOn: problem('notBeforeCentreOpened', { day: centre.openedOn }) });
       }
       const open = await openWorkOf(manager, centre.id, closedOn);
       if (open.length > 0) throw new ConflictError(`Close the centre's ${open.join(', ')} first.`, { open });
@@ -127,7 +128,7 @@ export class CentresService {
 
   /** Moves a centre under another open centre, never under itself or its own subtree. */
   private async moveCentre(manager: EntityManager, centre: CentreEntity, parentId: string): Promise<void> {
-    if (centre.parentId === null) throw new BadUserInputError('Check parentId.', { parentId: 'the regional centre is the root and has no parent' });
+    if (centre.parentId === null) throw new BadUserInputError('Check parentId.', { parentId: problem('rootHasNoParent') });
     await lockOpenParent(manager, parentId);
     const [{ inside }] = await manager.query(
       `WITH RECURSIVE subtree AS (
@@ -138,7 +139,7 @@ export class CentresService {
        SELECT EXISTS (SELECT 1 FROM subtree WHERE id = $2) AS inside`,
       [centre.id, parentId],
     );
-    if (inside) throw new BadUserInputError('Check parentId.', { parentId: 'must not be the centre itself or a centre below it' });
+    if (inside) throw new BadUserInputError('Check parentId.', { parentId: problem('parentIsItself') });
     centre.parentId = parentId;
   }
 
@@ -203,20 +204,20 @@ export class CentresService {
   }
 }
 
-function coordinateProblems(latitude: number | null, longitude: number | null): Record<string, string> {
+function coordinateProblems(latitude: number | null, longitude: number | null): FieldProblems {
   if ((latitude === null) === (longitude === null)) return {};
-  return latitude === null ? { latitude: 'give it with the longitude' } : { longitude: 'give it with the latitude' };
+  return { [latitude === null ? 'latitude' : 'longitude']: problem('coordinatesPaired') };
 }
 
 async function lockOpenParent(manager: EntityManager, parentId: string): Promise<void> {
   const parent = await manager.findOne(CentreEntity, { where: { id: parentId }, lock: { mode: 'pessimistic_read' } });
-  if (!parent) throw new BadUserInputError('Check parentId.', { parentId: 'no centre has this id' });
-  if (parent.closedOn) throw new BadUserInputError('Check parentId.', { parentId: `that centre closed on ${parent.closedOn}` });
+  if (!parent) throw new BadUserInputError('Check parentId.', { parentId: problem('noSuchRecord') });
+  if (parent.closedOn) throw new BadUserInputError('Check parentId.', { parentId: problem('centreClosed', { day: parent.closedOn }) });
 }
 
 async function assertCodeFree(manager: EntityManager, code: string): Promise<void> {
   if (await manager.existsBy(CentreEntity, { code })) {
-    throw new ConflictError('Another centre has this code.', { fields: { code: 'is already used by another centre' } });
+    throw new ConflictError('Another centre has this code.', { fields: { code: problem('codeTaken') } });
   }
 }
 

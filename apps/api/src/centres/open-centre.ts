@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { BadUserInputError } from '../common/errors.js';
+import { BadUserInputError, type FieldProblems } from '../common/errors.js';
+import { problem } from '../common/problems.js';
 import { CentreEntity } from './centre.entity.js';
 
 /**
@@ -11,10 +12,10 @@ export async function checkOpenCentre(
   manager: EntityManager,
   centreId: string,
   field = 'centreId',
-): Promise<{ centre: CentreEntity | null; problems: Record<string, string> }> {
+): Promise<{ centre: CentreEntity | null; problems: FieldProblems }> {
   const centre = await manager.findOne(CentreEntity, { where: { id: centreId }, lock: { mode: 'pessimistic_read' } });
-  if (!centre) return { centre, problems: { [field]: 'no centre has this id' } };
-  if (centre.closedOn) return { centre, problems: { [field]: `the centre closed on ${centre.closedOn}; reopen it first` } };
+  if (!centre) return { centre, problems: { [field]: problem('noSuchRecord') } };
+  if (centre.closedOn) return { centre, problems: { [field]: problem('centreClosed', { day: centre.closedOn }) } };
   return { centre, problems: {} };
 }
 

@@ -8,7 +8,7 @@ import { CentreEntity } from '../centres/centre.entity.js';
 import { applyCentreScope } from '../centres/centre-scope.js';
 import { checkOpenCentre, lockOpenCentre } from '../centres/open-centre.js';
 import { isoDay, today } from '../common/dates.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors.js';
+import { BadUserInputError, ConflictError, type FieldProblems, NotFoundError } from '../common/errors.js';
 import { cleanText, localisedJson, localisedNameSql, nameColumns, nameSearchSql, searchPattern } from '../common/localisation.js';
 import { type ConnectionShape, keysetConnection, OrderDirection } from '../common/pagination.js';
 import { groupByKey } from '../common/grouping.js';
@@ -26,6 +26,7 @@ import {
   type UpdateClubTypeInput,
 } from './dto/club.inputs.js';
 import type { Club, ClubType } from './dto/club.objects.js';
+import { problem } from '../common/problems.js';
 
 const CLUB_TYPE_RECORD: AuditedRecordType<ClubTypeEntity> = {
   entity: ClubTypeEntity,
@@ -153,8 +154,8 @@ export class ClubsService {
     const club = await this.writes.create(actor, CLUB_RECORD, { centreId: input.centreId }, async (manager) => {
       const { centre, problems } = await checkOpenCentre(manager, input.centreId);
       const type = await manager.findOne(ClubTypeEntity, { where: { id: input.clubTypeId }, lock: { mode: 'pessimistic_read' } });
-      if (!type) problems.clubTypeId = 'no club type has this id';
-      else if (type.closedOn) problems.clubTypeId = `this club type left the catalogue on ${type.closedOn}`;
+      if (!type) problems.clubTypeId = problem('noSuchRecord');
+      else if (type.closedOn) problems.clubTypeId = problem('clubTypeRetired', { day: type.closedOn });
       const startedOn = input.startedOn ? isoDay(input.startedOn) : null;
       Object.assign(problems, startProblems(input.status, startedOn, centre));
       if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
@@ -194,7 +195,7 @@ export class ClubsService {
     const club = await this.writes.update(actor, CLUB_RECORD, input.id, 'CLOSE_CLUB', (record) => {
       closeRecord(record, input);
       if (record.startedOn && record.closedOn! < record.startedOn) {
-        throw new BadUserInputError('A club cannot close before it started.', { closedOn: `must not be before the first meeting (${record.startedOn})` });
+        throw new BadUserInputError('A club cannot close before it started.', { closedOn: problem('notBeforeFirstMeeting', { day: record.startedOn }) });
       }
       record.status = 'CLOSED';
     });
@@ -215,11 +216,11 @@ export class ClubsService {
 }
 
 /** A running club has a first meeting, not in the future and not before its centre opened. */
-function startProblems(status: string, startedOn: string | null, centre: CentreEntity | null): Record<string, string> {
-  if ((status === 'ACTIVE' || status === 'PAUSED') && !startedOn) return { startedOn: `is needed for an ${status} club: the day of its first meeting` };
+function startProblems(status: string, startedOn: string | null, centre: CentreEntity | null): FieldProblems {
+  if ((status === 'ACTIVE' || status === 'PAUSED') && !startedOn) return { startedOn: problem('startedOnNeeded') };
   if (!startedOn) return {};
-  if (status !== 'PLANNED' && startedOn > today()) return { startedOn: 'must not be in the future for a club that has started' };
-  if (centre?.openedOn && startedOn < centre.openedOn) return { startedOn: `must not be before the centre opened (${centre.openedOn})` };
+  if (status !== 'PLANNED' && startedOn > today()) return { startedOn: problem('notInFuture') };
+  if (centre?.openedOn && startedOn < centre.openedOn) return { startedOn: problem('notBeforeCentreOpened', { day: centre.openedOn }) };
   return {};
 }
 
@@ -229,13 +230,13 @@ async function assertNoOpenClub(manager: EntityManager, centreId: string, clubTy
     .where('club.centre_id = :centreId AND club.club_type_id = :clubTypeId AND club.closed_on IS NULL', { centreId, clubTypeId })
     .getOne();
   if (existing) {
-    throw new ConflictError('This centre already has an open club of this type.', { fields: { clubTypeId: 'already runs at this centre' }, clubId: existing.id });
+    throw new ConflictError('This centre already has an open club of this type.', { fields: { clubTypeId: problem('alreadyRuns') }, clubId: existing.id });
   }
 }
 
 async function assertTypeCodeFree(manager: EntityManager, code: string): Promise<void> {
   if (await manager.existsBy(ClubTypeEntity, { code })) {
-    throw new ConflictError('Another club type has this code.', { fields: { code: 'is already used by another club type' } });
+    throw new ConflictError('Another club type has this code.', { fields: { code: problem('codeTaken') } });
   }
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsDate, IsDefined, Matches, MaxDate, MinDate, ValidateIf } from 'class-validator';
+import { IsDate, IsDefined, IsEmail, MaxDate, MinDate, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * Rules shared by the inputs of every feature, so a rule the database also enforces (a CHECK, a
@@ -31,10 +31,24 @@ export const OmitOrGive = () =>
     IsDefined({ message: 'cannot be cleared; leave it out to keep the current value' }),
   );
 
+/** A rule of its own name, so a refusal carries a problem code of its own (common/problems.ts). */
+const rule = (name: string, test: (value: unknown) => boolean, message: string) =>
+  ValidateBy({ name, validator: { validate: test, defaultMessage: () => message } });
+
+const matching = (pattern: RegExp) => (value: unknown) => typeof value === 'string' && pattern.test(value);
+
 /** A record's stable key (`temirtau`, `dombra`): the shape every table's code CHECK asks for. */
 export const IsCode = () =>
-  Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit' });
+  rule('isCode', matching(/^[a-z0-9][a-z0-9-]{1,62}$/), 'must be 2–63 lower-case letters, digits or dashes, starting with a letter or digit');
 
 /** PostgreSQL refuses NUL in text; the caller hears it at the field, not as a server failure. */
 // eslint-disable-next-line no-control-regex
-export const HasNoNul = () => Matches(/^[^\u0000]*$/, { message: 'must not contain NUL characters' });
+export const HasNoNul = () => rule('hasNoNul', matching(/^[^\u0000]*$/), 'must not contain NUL characters');
+
+/** A telephone number as it is dialled: the shape the centre_phone_shape CHECK asks for. */
+export const IsPhone = () =>
+  rule('isPhone', matching(/^\+?[0-9 ()-]{5,30}$/), 'must be a telephone number: digits, spaces, brackets and dashes, optionally starting with +');
+
+/** An email address, also in the shape the database checks (no spaces, a dot in the domain). */
+export const IsEmailAddress = () =>
+  applyDecorators(IsEmail({}, { message: 'must be an email address' }), rule('isEmail', matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/), 'must be an email address'));

@@ -4,6 +4,7 @@ import { GraphQLDate } from 'graphql-scalars';
 import { isoDay, today } from './dates.js';
 import { BadUserInputError, ConflictError } from './errors.js';
 import { IsDay } from './input-rules.js';
+import { problem } from './problems.js';
 
 /** Closes a record of the network (a centre, space, club, ...). Closed records keep their history and can be reopened. */
 @InputType({ description: 'Closes one record on a day. A closed record keeps its history and can be reopened.' })
@@ -49,7 +50,7 @@ export function closeRecord(record: { closedOn: string | null }, input: CloseRec
  */
 export function closingDay(input: CloseRecordInput): string {
   const day = input.closedOn ? isoDay(input.closedOn) : today();
-  if (day > today()) throw new BadUserInputError('Close it on the day it closes, not ahead.', { closedOn: 'must not be in the future' });
+  if (day > today()) throw new BadUserInputError('Close it on the day it closes, not ahead.', { closedOn: problem('notInFuture') });
   return day;
 }
 

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { BadUserInputError } from './errors.js';
+import { BadUserInputError, type FieldProblems } from './errors.js';
+import { isProblemCode } from './problems.js';
 
 /**
  * The one global ValidationPipe: every args/input class is a class-validator class, and a refusal
@@ -19,12 +20,13 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-function flatten(errors: ValidationError[], prefix = ''): Record<string, string> {
-  const fields: Record<string, string> = {};
+/** Each failed field's first rule as a problem: its code (the rule's name) and its own English wording. */
+function flatten(errors: ValidationError[], prefix = ''): FieldProblems {
+  const fields: FieldProblems = {};
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const messages = Object.values(error.constraints ?? {});
-    if (messages.length > 0) fields[path] = messages.join('; ');
+    const [rule, message] = Object.entries(error.constraints ?? {})[0] ?? [];
+    if (rule && message) fields[path] = { code: isProblemCode(rule) ? rule : 'invalid', english: message };
     Object.assign(fields, flatten(error.children ?? [], path));
   }
   return fields;

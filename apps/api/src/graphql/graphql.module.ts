@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { localExplorerPlugin } from './explorer.plugin.js';
 import { formatError } from './format-error.js';
 import { GraphqlPassThroughFilter } from './pass-through.filter.js';
+import { localiseErrorsPlugin } from './localise-errors.plugin.js';
 import { queryCostPlugin } from './query-cost.plugin.js';
 import { RequestContextFactory } from './request-context.js';
 import { ClubsModule } from '../clubs/clubs.module.js';
@@ -70,6 +71,7 @@ class RequestContextModule {}
           plugins: [
             ...armor.plugins,
             queryCostPlugin(config.graphql.maxCost),
+            localiseErrorsPlugin(),
             requestErrorsPlugin(logger),
             localExplorerPlugin(GRAPHQL_PATH),
           ] as ApolloDriverConfig['plugins'],

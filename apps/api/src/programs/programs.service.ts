@@ -27,6 +27,8 @@ import {
 import { ProgramEntity, ProgramMentorEntity, ProgramPartnerEntity } from './program.entity.js';
 import { toMentor, toPartner, toProgram, toProgramRun } from './program.mapper.js';
 import { ProgramRunEntity } from './program-run.entity.js';
+import { type FieldProblems } from '../common/errors.js';
+import { problem } from '../common/problems.js';
 
 /** The trail records partners and mentors as lists on the program, beside its own fields. */
 type AuditedProgram = ProgramEntity & { partners?: LocalisedText[]; mentors?: { fullName: string; expertise: LocalisedText | null }[] };
@@ -137,7 +139,7 @@ export class ProgramsService {
 
   async createProgram(actor: Actor, input: CreateProgramInput): Promise<Program> {
     const program = await this.writes.create(actor, PROGRAM_RECORD, {}, async (manager) => {
-      const problems = ageRangeProblems(input.minAge, input.maxAge, reasonText(input.ageExceptionReason));
+      const problems = ageProblems(input.minAge, input.maxAge, input.ageExceptionReason);
       if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
       await assertProgramCodeFree(manager, input.code);
       const saved = await manager.save(
@@ -173,7 +175,7 @@ export class ProgramsService {
       if (input.minAge !== undefined && input.minAge !== null) record.minAge = input.minAge;
       if (input.maxAge !== undefined && input.maxAge !== null) record.maxAge = input.maxAge;
       if (input.ageExceptionReason !== undefined) record.ageExceptionReason = localisedJson(input.ageExceptionReason);
-      const problems = ageRangeProblems(record.minAge, record.maxAge, reasonText(record.ageExceptionReason));
+      const problems = ageProblems(record.minAge, record.maxAge, record.ageExceptionReason);
       if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
       if (input.minEducation) record.minEducation = input.minEducation;
       if (input.ruralOnly !== undefined && input.ruralOnly !== null) record.ruralOnly = input.ruralOnly;
@@ -204,7 +206,7 @@ export class ProgramsService {
     const run = await this.writes.create(actor, RUN_RECORD, { centreId: input.centreId }, async (manager) => {
       const { centre, problems } = await checkOpenCentre(manager, input.centreId);
       const program = await manager.findOne(ProgramEntity, { where: { id: input.programId }, lock: { mode: 'pessimistic_read' } });
-      if (!program) problems.programId = 'no program has this id';
+      if (!program) problems.programId = problem('noSuchRecord');
       else Object.assign(problems, await retiredProgramProblem(manager, program.id));
       const startsOn = isoDay(input.startsOn);
       const endsOn = input.endsOn ? isoDay(input.endsOn) : program?.durationWeeks ? lastDayOfWeeks(startsOn, program.durationWeeks) : null;
@@ -239,7 +241,7 @@ export class ProgramsService {
       const { problems } = await checkOpenCentre(manager, record.centreId);
       if (Object.keys(problems).length > 0) throw new ConflictError('The run\'s centre is closed; reopen the centre first.');
       const retired = await retiredProgramProblem(manager, record.programId);
-      if (retired.programId) throw new ConflictError(`The run's program is retired (${retired.programId}); bring it back first.`);
+      if (retired.programId) throw new ConflictError('The run\'s program is retired; bring it back first.');
     });
     return toProgramRun(run);
   }
@@ -253,15 +255,25 @@ const RUN_STATUS_SQL = `CASE
   ELSE 'RUNNING' END`;
 
 /** A share-locked look at the program: a retired one takes no new or changed runs. */
-async function retiredProgramProblem(manager: EntityManager, programId: string): Promise<Record<string, string>> {
+async function retiredProgramProblem(manager: EntityManager, programId: string): Promise<FieldProblems> {
   const program = await manager.findOne(ProgramEntity, { where: { id: programId }, lock: { mode: 'pessimistic_read' } });
-  return program?.closedOn ? { programId: `the program was retired on ${program.closedOn}` } : {};
+  return program?.closedOn ? { programId: problem('programRetired', { day: program.closedOn }) } : {};
 }
 
-function dayProblems(startsOn: string, endsOn: string | null, centre: CentreEntity | null): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (centre?.openedOn && startsOn < centre.openedOn) problems.startsOn = `must not be before the centre opened (${centre.openedOn})`;
-  if (endsOn && endsOn < startsOn) problems.endsOn = 'must not be before the first day';
+function dayProblems(startsOn: string, endsOn: string | null, centre: CentreEntity | null): FieldProblems {
+  const problems: FieldProblems = {};
+  if (centre?.openedOn && startsOn < centre.openedOn) problems.startsOn = problem('notBeforeCentreOpened', { day: centre.openedOn });
+  if (endsOn && endsOn < startsOn) problems.endsOn = problem('notBeforeStart');
+  return problems;
+}
+
+/** The domain's age rule (packages/domain, shared with the dashboard), as problems with codes. */
+function ageProblems(minAge: number, maxAge: number, reason: LocalisedText | null | undefined): FieldProblems {
+  const found = ageRangeProblems(minAge, maxAge, reasonText(reason));
+  const problems: FieldProblems = {};
+  if (found.minAge) problems.minAge = problem('ageOutsideLimits');
+  if (found.maxAge) problems.maxAge = problem(maxAge < minAge ? 'maxAgeBelowMin' : 'ageOutsideLimits');
+  if (found.ageExceptionReason) problems.ageExceptionReason = problem('ageReasonNeeded');
   return problems;
 }
 
@@ -271,7 +283,7 @@ function reasonText(reason: LocalisedText | null | undefined): string | null {
 
 async function assertProgramCodeFree(manager: EntityManager, code: string): Promise<void> {
   if (await manager.existsBy(ProgramEntity, { code })) {
-    throw new ConflictError('Another program has this code.', { fields: { code: 'is already used by another program' } });
+    throw new ConflictError('Another program has this code.', { fields: { code: problem('codeTaken') } });
   }
 }
 

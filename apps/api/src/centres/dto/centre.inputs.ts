@@ -1,14 +1,11 @@
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsLatitude, IsLongitude, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsLatitude, IsLongitude, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { Centre, CentreKindEnum } from './centre.object.js';
-import { IsCode, IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
+import { IsCode, IsDay, IsEmailAddress, IsPhone, OmitOrGive, Trim } from '../../common/input-rules.js';
 
-const PHONE = /^\+?[0-9 ()-]{5,30}$/;
-// The same shape the database checks (centre_email_shape): no spaces, a dot in the domain.
-const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DISTRICT_KINDS = CENTRE_KINDS.filter((kind) => kind !== 'REGIONAL');
 
 @InputType({ description: 'A new centre under an existing one. Only the regional centre is REGIONAL.' })
@@ -49,14 +46,13 @@ export class CreateCentreInput {
   @Field(() => String, { nullable: true, description: 'Telephone number, e.g. `+7 7212 41 00 00`.' })
   @IsOptional()
   @Trim()
-  @Matches(PHONE, { message: 'must be a telephone number: digits, spaces, brackets and dashes, optionally starting with +' })
+  @IsPhone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Email address of the centre.' })
   @IsOptional()
   @Trim()
-  @IsEmail({}, { message: 'must be an email address' })
-  @Matches(EMAIL_SHAPE, { message: 'must be an email address' })
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string | null;
 
@@ -112,14 +108,13 @@ export class UpdateCentreInput {
   @Field(() => String, { nullable: true, description: 'Telephone number.' })
   @IsOptional()
   @Trim()
-  @Matches(PHONE, { message: 'must be a telephone number: digits, spaces, brackets and dashes, optionally starting with +' })
+  @IsPhone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Email address of the centre.' })
   @IsOptional()
   @Trim()
-  @IsEmail({}, { message: 'must be an email address' })
-  @Matches(EMAIL_SHAPE, { message: 'must be an email address' })
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string | null;
 

@@ -224,7 +224,7 @@ describe('an existing club', () => {
     // A closed club's status and first meeting wait until it is reopened.
     expect(screen.queryByLabelText('Status', { exact: false })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Reopen the club' }));
+    await user.click(await screen.findByRole('button', { name: 'Reopen the club' }));
 
     expect(await screen.findByRole('button', { name: 'Close the club' })).toBeInTheDocument();
     expect(screen.getByLabelText('Status', { exact: false })).toHaveValue('ACTIVE');

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { canManageUsers, canReadAudit } from '../features/auth/permissions';
+import { canAddCentres, canManageUsers, canReadAudit } from '../features/auth/permissions';
 import { RequirePermission } from '../features/auth/RequirePermission';
 import { RequireSession } from '../features/auth/RequireSession';
 import { canEditClubTypes, canEditPrograms } from '../features/catalogue/catalogue-permissions';
@@ -15,6 +15,7 @@ const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const NetworkPage = lazy(() => import('../features/centres/NetworkPage'));
 const CentrePage = lazy(() => import('../features/centres/CentrePage'));
 const CentreEditPage = lazy(() => import('../features/centres/CentreEditPage'));
+const NewCentrePage = lazy(() => import('../features/centres/NewCentrePage'));
 const FacilityFormPage = lazy(() => import('../features/centres/FacilityFormPage'));
 const ClubPage = lazy(() => import('../features/clubs/ClubPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
             path: 'centres',
             children: [
               { index: true, element: <NetworkPage /> },
+              { path: 'new', element: <RequirePermission check={canAddCentres}><NewCentrePage /></RequirePermission> },
               { path: ':centreId', element: <CentrePage /> },
               { path: ':centreId/edit', element: <CentreEditPage /> },
               { path: ':centreId/spaces/new', element: <FacilityFormPage facility="space" /> },

@@ -18,6 +18,9 @@ export type CentreRecordType = 'Space' | 'Equipment' | 'Club' | 'ProgramRun';
 /** Close and reopen centres, and change their names, kind, place in the tree: the region's work. */
 export const canManageCentres: PermissionCheck = (ability) => ability.can('manage', 'Centre');
 
+/** Add a centre to the network under the regional centre: the region's work too. */
+export const canAddCentres: PermissionCheck = (ability) => ability.can('create', 'Centre');
+
 /** Change some field of this centre: every field for an administrator, the contacts for its own coordinator. */
 export function canEditCentre(ability: AppAbility, centreId: string, field?: string): boolean {
   return ability.can('update', subject('Centre', { id: centreId }), field);

@@ -20,6 +20,6 @@ export function CentreBreadcrumb({ centreId }: { centreId: string }) {
 
 /** What the centre page says after a form added something (router state, set by the form). */
 export interface CentrePageNotice {
-  added: 'space' | 'equipment' | 'club';
+  added: 'space' | 'equipment' | 'club' | 'centre';
   name: string;
 }

@@ -6,6 +6,8 @@ import { formatLongDate } from '../../app/i18n/format-date';
 import { useDocumentTitle } from '../../app/layout/use-document-title';
 import { ErrorState } from '../../app/ui/ErrorState';
 import { Field } from '../../app/ui/Field';
+import { canAddCentres } from '../auth/permissions';
+import { useSession } from '../auth/session-context';
 import { centreStatus, localIsoDate, type CentreGroup } from './centre-network';
 import {
   centreActivity,
@@ -31,6 +33,7 @@ export default function NetworkPage() {
   const [params, setParams] = useSearchParams();
   const filters = readNetworkFilters(params);
   const { connection, loading, error, retry } = useNetworkOverview();
+  const { ability } = useSession();
   const apply = (next: NetworkFilterState) => setParams(writeNetworkFilters(next));
 
   let body;
@@ -75,8 +78,17 @@ export default function NetworkPage() {
 
   return (
     <>
-      <h1>{t('centres.title')}</h1>
-      <p className="page-intro">{t('centres.intro')}</p>
+      <div className="page-head">
+        <div>
+          <h1>{t('centres.title')}</h1>
+          <p className="page-intro">{t('centres.intro')}</p>
+        </div>
+        {canAddCentres(ability) ? (
+          <Link className="button-link" to="/centres/new">
+            {t('network.add')}
+          </Link>
+        ) : null}
+      </div>
       <NetworkFilters key={params.toString()} filters={filters} onChange={apply} />
       <ViewSwitch view={filters.view} onChange={(view) => apply({ ...filters, view })} />
       {body}

@@ -284,3 +284,13 @@ export const ReopenEquipmentItemMutation = graphql(`
     }
   }
 `);
+
+export const CreateCentreMutation = graphql(`
+  mutation CreateCentre($input: CreateCentreInput!) {
+    createCentre(input: $input) {
+      centre {
+        ...CentreDetailFields
+      }
+    }
+  }
+`);

@@ -1,8 +1,10 @@
 import type { CentreKind } from '@mrc/domain';
 import type { TFunction } from 'i18next';
-import type { CentreDetailFieldsFragment, UpdateCentreInput } from '../../gql/graphql';
+import { failureCode } from '../../app/apollo/error-code';
+import { fieldErrors } from '../../app/apollo/error-details';
+import type { CentreDetailFieldsFragment, CreateCentreInput, UpdateCentreInput } from '../../gql/graphql';
 import type { FieldProblems } from '../../app/ui/field-problems';
-import { localisedInput, localisedValues, type LocalisedValues } from '../../app/ui/localised-text';
+import { EMPTY_LOCALISED, localisedInput, localisedValues, type LocalisedValues } from '../../app/ui/localised-text';
 import { optionalText, requireName } from './record-form';
 
 /** The centre's contacts: all its own coordinator may change. */
@@ -41,6 +43,23 @@ export function centreValues(centre: CentreDetailFieldsFragment): CentreValues {
   };
 }
 
+/** A new centre's empty form, under the given parent (the regional centre, as a rule). */
+export function newCentreValues(parentId: string): CentreValues {
+  return {
+    names: EMPTY_LOCALISED,
+    towns: EMPTY_LOCALISED,
+    kind: 'CITY',
+    code: '',
+    parentId,
+    latitude: '',
+    longitude: '',
+    openedOn: '',
+    phone: '',
+    email: '',
+    address: EMPTY_LOCALISED,
+  };
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateContacts(values: CentreContactValues, t: TFunction): FieldProblems {
@@ -49,9 +68,11 @@ export function validateContacts(values: CentreContactValues, t: TFunction): Fie
   return problems;
 }
 
-export function validateCentre(values: CentreValues, t: TFunction): FieldProblems {
+/** Every field's checks; a centre other than the regional one (`isRoot`) needs a parent. */
+export function validateCentre(values: CentreValues, t: TFunction, { isRoot = false }: { isRoot?: boolean } = {}): FieldProblems {
   const problems: FieldProblems = { ...requireName(values.names, 'names', t), ...validateContacts(values, t) };
   if (values.code.trim() === '') problems['code'] = t('form.required');
+  if (!isRoot && values.parentId === '') problems['parentId'] = t('form.required');
   const latitude = values.latitude.trim();
   const longitude = values.longitude.trim();
   // The API needs both or neither: a centre is on the map at a point, or not on it.
@@ -74,25 +95,49 @@ function coordinate(text: string): number | null {
 
 /** What a coordinator sends: the contacts only (any other field is refused as FORBIDDEN). */
 export function contactsInput(id: string, values: CentreContactValues): UpdateCentreInput {
-  return {
-    id,
-    phone: optionalText(values.phone),
-    email: optionalText(values.email),
-    address: localisedInput(values.address),
-  };
+  return { id, ...contactFields(values) };
 }
 
 /** What an administrator sends: every field. The regional centre keeps having no parent. */
 export function centreInput(id: string, values: CentreValues): UpdateCentreInput {
   return {
     ...contactsInput(id, values),
+    ...detailsInput(values),
+    ...(values.parentId ? { parentId: values.parentId } : {}),
+  };
+}
+
+/** A new centre: every field, under its parent (the API makes no second regional centre). */
+export function newCentreInput(values: CentreValues): CreateCentreInput {
+  return { ...contactFields(values), ...detailsInput(values), parentId: values.parentId };
+}
+
+function contactFields(values: CentreContactValues) {
+  return {
+    phone: optionalText(values.phone),
+    email: optionalText(values.email),
+    address: localisedInput(values.address),
+  };
+}
+
+function detailsInput(values: CentreValues) {
+  return {
     names: localisedInput(values.names),
     towns: localisedInput(values.towns),
     kind: values.kind,
     code: values.code.trim(),
-    ...(values.parentId ? { parentId: values.parentId } : {}),
     latitude: coordinate(values.latitude),
     longitude: coordinate(values.longitude),
     openedOn: values.openedOn === '' ? null : values.openedOn,
   };
+}
+
+/**
+ * The field problems in a refusal of a centre form: BAD_USER_INPUT's `extensions.fields`, and a taken
+ * code (CONFLICT) at the code field in the UI's language, since the server's words for it are English.
+ */
+export function centreRefusalProblems(error: unknown, t: TFunction): FieldProblems {
+  const problems: FieldProblems = fieldErrors(error);
+  if (failureCode(error) === 'CONFLICT' && problems['code']) problems['code'] = t('centre.form.codeTaken');
+  return problems;
 }

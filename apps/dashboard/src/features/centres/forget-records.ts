@@ -28,3 +28,9 @@ export function forgetCentreLists(cache: ApolloCache): void {
   cache.evict({ id: 'ROOT_QUERY', fieldName: 'auditEntries' });
   cache.gc();
 }
+
+/** After a centre is added: the network's lists (the network page, the centre pickers) ask again. */
+export function forgetNetwork(cache: ApolloCache): void {
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'centres' });
+  forgetCentreLists(cache);
+}

@@ -4,3 +4,4 @@ export * from './language.js';
 export * from './role.js';
 export * from './policy.js';
 export * from './network.js';
+export * from './reporting.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LogoutMutation } from '../../features/auth/auth-documents';
 import { ADMIN, ANALYST, COORDINATOR } from '../../features/auth/session.fixtures';
 import type { SessionUser } from '../../features/auth/session-store';
-import { networkMock } from '../../features/centres/centres.fixtures';
+import { overviewMock } from '../../features/overview/overview.fixtures';
 import { renderApp } from '../../test/render';
 
 function navLinks(): string[] {
@@ -28,7 +28,7 @@ describe('the navigation', () => {
     ['a district coordinator', COORDINATOR, ['Overview', 'Network', 'Catalogue']],
     ['an analyst', ANALYST, ['Overview', 'Network', 'Catalogue']],
   ])('shows %s only what their role may open', async (_who, session, expected) => {
-    renderApp({ path: '/', session, mocks: [networkMock()] });
+    renderApp({ path: '/', session, mocks: [overviewMock()] });
 
     expect(await screen.findByTestId('centre-count')).toBeInTheDocument();
     expect(navLinks()).toEqual(expected);
@@ -52,7 +52,7 @@ describe('the navigation', () => {
 
 describe('the header', () => {
   it("shows who is signed in, in the UI's language", async () => {
-    renderApp({ path: '/', session: COORDINATOR, language: 'kk', mocks: [networkMock()] });
+    renderApp({ path: '/', session: COORDINATOR, language: 'kk', mocks: [overviewMock()] });
 
     const who = await screen.findByTestId('session-user');
     expect(who).toHaveTextContent(COORDINATOR.displayName);
@@ -62,7 +62,7 @@ describe('the header', () => {
 
   it('signs out: ends the session on the server, forgets it here and shows the sign-in page', async () => {
     const user = userEvent.setup();
-    const { store, router } = renderApp({ path: '/', session: ANALYST, mocks: [networkMock(), logoutMock('ok')] });
+    const { store, router } = renderApp({ path: '/', session: ANALYST, mocks: [overviewMock(), logoutMock('ok')] });
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 
@@ -75,7 +75,7 @@ describe('the header', () => {
 
   it('stays signed in, and says so, when the server could not be told', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp({ path: '/', session: ANALYST, mocks: [networkMock(), logoutMock('NETWORK')] });
+    const { store } = renderApp({ path: '/', session: ANALYST, mocks: [overviewMock(), logoutMock('NETWORK')] });
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 

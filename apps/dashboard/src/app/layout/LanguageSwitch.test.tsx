@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { networkMock } from '../../features/centres/centres.fixtures';
+import { overviewMock } from '../../features/overview/overview.fixtures';
 import { renderApp } from '../../test/render';
 import { createI18n } from '../i18n/i18n';
 import { LANGUAGE_CHOSEN_KEY, LANGUAGE_STORAGE_KEY } from '../i18n/language-preference';
@@ -9,7 +9,7 @@ import { LANGUAGE_CHOSEN_KEY, LANGUAGE_STORAGE_KEY } from '../i18n/language-pref
 describe('the language switch', () => {
   it('changes the visible text, <html lang> and the remembered choice', async () => {
     const user = userEvent.setup();
-    renderApp({ path: '/', language: 'en', mocks: [networkMock()] });
+    renderApp({ path: '/', language: 'en', mocks: [overviewMock()] });
     expect(screen.getByRole('link', { name: 'Overview' })).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Қазақша');
@@ -29,7 +29,7 @@ describe('the language switch', () => {
   });
 
   it('names each language in itself, whatever the UI language', () => {
-    renderApp({ path: '/', language: 'ru', mocks: [networkMock()] });
+    renderApp({ path: '/', language: 'ru', mocks: [overviewMock()] });
     const options = screen.getAllByRole('option');
     expect(options.map((option) => option.textContent)).toEqual(['Қазақша', 'Русский', 'English']);
     expect(options.map((option) => option.getAttribute('lang'))).toEqual(['kk', 'ru', 'en']);

@@ -1,0 +1,35 @@
+import { graphql } from '../../gql';
+
+/**
+ * The overview's KPI cards in one request: each figure is a connection's `totalCount` with a page of
+ * one, so the API counts and sends almost nothing back.
+ */
+export const OverviewKpisQuery = graphql(`
+  query OverviewKpis($monthStart: Date!) {
+    allCentres: centres(first: 1) {
+      totalCount
+    }
+    openCentres: centres(first: 1, filter: { open: true }) {
+      totalCount
+    }
+    activeClubs: clubs(first: 1, filter: { statuses: [ACTIVE] }) {
+      totalCount
+    }
+    clubsStartedThisMonth: clubs(first: 1, filter: { startedFrom: $monthStart }) {
+      totalCount
+    }
+    runningPrograms: programRuns(first: 1, filter: { statuses: [RUNNING] }) {
+      totalCount
+    }
+  }
+`);
+
+/** The network works on Karaganda's clock, whatever the reader's computer says. */
+export const NETWORK_TIME_ZONE = 'Asia/Almaty';
+
+/** The first day of the month `now` falls in, in `timeZone`, as an ISO date (`2026-03-01`). */
+export function monthStart(now: Date, timeZone: string = NETWORK_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const part = (type: 'year' | 'month') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-01`;
+}

@@ -2,8 +2,9 @@ import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedText } from '../../common/localisation.js';
+import { enumOf } from '../../graphql/enum-of.js';
 
-export const CentreKindEnum = Object.fromEntries(CENTRE_KINDS.map((kind) => [kind, kind])) as Record<CentreKind, CentreKind>;
+export const CentreKindEnum = enumOf(CENTRE_KINDS);
 
 registerEnumType(CentreKindEnum, {
   name: 'CentreKind',

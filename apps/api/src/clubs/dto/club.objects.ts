@@ -2,8 +2,9 @@ import { CLUB_STATUSES, type ClubStatus } from '@mrc/domain';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedText } from '../../common/localisation.js';
+import { enumOf } from '../../graphql/enum-of.js';
 
-export const ClubStatusEnum = Object.fromEntries(CLUB_STATUSES.map((status) => [status, status])) as Record<ClubStatus, ClubStatus>;
+export const ClubStatusEnum = enumOf(CLUB_STATUSES);
 
 registerEnumType(ClubStatusEnum, {
   name: 'ClubStatus',

@@ -2,8 +2,9 @@ import { EQUIPMENT_KINDS, type EquipmentKind } from '@mrc/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedText } from '../../common/localisation.js';
+import { enumOf } from '../../graphql/enum-of.js';
 
-export const EquipmentKindEnum = Object.fromEntries(EQUIPMENT_KINDS.map((kind) => [kind, kind])) as Record<EquipmentKind, EquipmentKind>;
+export const EquipmentKindEnum = enumOf(EQUIPMENT_KINDS);
 
 registerEnumType(EquipmentKindEnum, {
   name: 'EquipmentKind',

@@ -2,8 +2,9 @@ import { SPACE_KINDS, type SpaceKind } from '@mrc/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedText } from '../../common/localisation.js';
+import { enumOf } from '../../graphql/enum-of.js';
 
-export const SpaceKindEnum = Object.fromEntries(SPACE_KINDS.map((kind) => [kind, kind])) as Record<SpaceKind, SpaceKind>;
+export const SpaceKindEnum = enumOf(SPACE_KINDS);
 
 registerEnumType(SpaceKindEnum, {
   name: 'SpaceKind',

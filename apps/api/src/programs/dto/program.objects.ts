@@ -9,10 +9,9 @@ import {
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { LocalisedText } from '../../common/localisation.js';
+import { enumOf } from '../../graphql/enum-of.js';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
-
-export const ProgramKindEnum = asEnum(PROGRAM_KINDS);
+export const ProgramKindEnum = enumOf(PROGRAM_KINDS);
 registerEnumType(ProgramKindEnum, {
   name: 'ProgramKind',
   description: 'What kind of offer a program is.',
@@ -28,7 +27,7 @@ registerEnumType(ProgramKindEnum, {
   },
 });
 
-export const EducationLevelEnum = asEnum(EDUCATION_LEVELS);
+export const EducationLevelEnum = enumOf(EDUCATION_LEVELS);
 registerEnumType(EducationLevelEnum, {
   name: 'EducationLevel',
   description: 'A level of completed education, lowest first; a minimum admits that level and every higher one.',
@@ -42,7 +41,7 @@ registerEnumType(EducationLevelEnum, {
   },
 });
 
-export const ProgramRunStatusEnum = asEnum(PROGRAM_RUN_STATUSES);
+export const ProgramRunStatusEnum = enumOf(PROGRAM_RUN_STATUSES);
 registerEnumType(ProgramRunStatusEnum, {
   name: 'ProgramRunStatus',
   description: 'Where a program run stands today (Kazakhstan time), worked out from its dates.',

@@ -2,8 +2,9 @@ import { type Language, type Role, ROLES } from '@mrc/domain';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { LanguageEnum } from '../../common/localisation.js';
+import { enumOf } from '../../graphql/enum-of.js';
 
-export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
+export const RoleEnum = enumOf(ROLES);
 
 registerEnumType(RoleEnum, {
   name: 'Role',

@@ -26,7 +26,7 @@ const CONTACTS = {
 describe('editing a centre', () => {
   it("gives the centre's coordinator its contacts only, and saves them", async () => {
     const user = userEvent.setup();
-    renderApp({ path: '/centres/c-3/edit', session: COORDINATOR, mocks: [centreEditMock(), centreNameMock(), updateMock(CONTACTS, 'ok', 100)] });
+    renderApp({ path: '/centres/c-3/edit', session: COORDINATOR, mocks: [centreEditMock(), centreNameMock(), updateMock(CONTACTS, 'ok', 1_000)] });
 
     const phone = await screen.findByLabelText('Phone', { exact: false });
     expect(screen.getByRole('heading', { level: 1, name: 'Edit: Temirtau' })).toBeInTheDocument();

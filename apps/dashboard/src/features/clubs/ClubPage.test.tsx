@@ -81,7 +81,7 @@ describe('the new club form', () => {
         ...FORM_MOCKS,
         createMock(
           { code: 'BAD_USER_INPUT', fields: { startedOn: 'must not be before the centre opened (2026-12-01)', 'schedules.kk': 'must be shorter than or equal to 2000 characters' } },
-          200,
+          1_000,
         ),
       ],
     });

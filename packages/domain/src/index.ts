@@ -5,3 +5,4 @@ export * from './role.js';
 export * from './policy.js';
 export * from './network.js';
 export * from './reporting.js';
+export * from './report-figures.js';

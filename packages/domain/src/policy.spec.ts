@@ -34,6 +34,17 @@ describe('defineAbilityFor', () => {
     expect(ability.can('read', subject('User', { id: 'someone-else' }))).toBe(false);
   });
 
+  it("keeps a centre's reports to its coordinator, administrators and analysts", () => {
+    const coordinator = defineAbilityFor({ id: 'u2', role: 'DISTRICT_COORDINATOR', centreId: A });
+    expect(coordinator.can('read', subject('Report', { centreId: A }))).toBe(true);
+    expect(coordinator.can('update', subject('Report', { centreId: A }))).toBe(true);
+    expect(coordinator.can('read', subject('Report', { centreId: B }))).toBe(false);
+    expect(coordinator.can('create', subject('Report', { centreId: B }))).toBe(false);
+    const analyst = defineAbilityFor({ id: 'u3', role: 'ANALYST', centreId: null });
+    expect(analyst.can('read', subject('Report', { centreId: B }))).toBe(true);
+    expect(analyst.can('update', subject('Report', { centreId: B }))).toBe(false);
+  });
+
   it('lets an analyst read the network and write nothing', () => {
     const ability = defineAbilityFor({ id: 'u3', role: 'ANALYST', centreId: null });
     expect(ability.can('read', 'Centre')).toBe(true);

@@ -11,6 +11,8 @@ import type { Role } from './role.js';
  *   spaces, equipment, clubs and program runs. The catalogue (club types, programs) and the shape
  *   of the network (centres, names, parents) are the region's.
  * - Analysts read the whole network and write nothing.
+ * Activity reports are a centre's own: its coordinator writes them and reads no other centre's;
+ * administrators review them; analysts read them all.
  * Users and the audit trail are administrators' business; everyone may read their own account.
  */
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'manage'] as const;
@@ -24,6 +26,7 @@ export const POLICY_SUBJECTS = [
   'Club',
   'Program',
   'ProgramRun',
+  'Report',
   'User',
   'AuditEntry',
   'all',
@@ -64,11 +67,12 @@ export function defineAbilityFor(user: PolicyUser | null): AppAbility {
       if (user.centreId) {
         can('update', 'Centre', [...CENTRE_CONTACT_FIELDS], { id: user.centreId });
         can(['create', 'update'], CENTRE_OWNED_SUBJECTS, { centreId: user.centreId });
+        can(['read', 'create', 'update'], 'Report', { centreId: user.centreId });
       }
       can('read', 'User', { id: user.id });
       break;
     case 'ANALYST':
-      can('read', NETWORK_SUBJECTS);
+      can('read', [...NETWORK_SUBJECTS, 'Report']);
       can('read', 'User', { id: user.id });
       break;
   }

@@ -119,3 +119,30 @@ export type AgeBand = (typeof AGE_BANDS)[number]['code'];
 export function ageBandOf(age: number): AgeBand | null {
   return AGE_BANDS.find((band) => age >= band.min && age <= band.max)?.code ?? null;
 }
+
+/** Why a centre cannot report a period, or null when it can. */
+export type PeriodProblemCode = 'periodInFuture' | 'periodNotOver' | 'beforeCentreOpened' | 'afterCentreClosed';
+
+/**
+ * Whether a centre may report a period on `today`: not a period that has not begun, nor one it was
+ * not open for. Submitting waits for the period's last day, since the report covers all of it.
+ */
+export function periodProblem(
+  period: Period,
+  type: PeriodType,
+  centre: { openedOn: string | null; closedOn: string | null },
+  today: string,
+  submitting: boolean,
+): { code: PeriodProblemCode; params?: Record<string, string> } | null {
+  const { first, last } = periodDays(period, type);
+  if (first > today) return { code: 'periodInFuture' };
+  if (centre.openedOn !== null && last < centre.openedOn) return { code: 'beforeCentreOpened', params: { day: centre.openedOn } };
+  if (centre.closedOn !== null && first >= centre.closedOn) return { code: 'afterCentreClosed', params: { day: centre.closedOn } };
+  if (submitting && last > today) return { code: 'periodNotOver', params: { day: last } };
+  return null;
+}
+
+/** On time: first submitted no later than the deadline day (a day in the region's time zone). */
+export function submittedOnTime(firstSubmittedDay: string, period: Period, type: PeriodType, deadlineDay = 5): boolean {
+  return firstSubmittedDay <= reportDeadline(period, type, deadlineDay);
+}

@@ -8,6 +8,7 @@ import { CentresModule } from './centres/centres.module.js';
 import { ClubsModule } from './clubs/clubs.module.js';
 import { FacilitiesModule } from './facilities/facilities.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
@@ -33,6 +34,7 @@ export class AppModule {
         FacilitiesModule,
         ClubsModule,
         ProgramsModule,
+        ReportsModule,
         UsersModule,
         ...dashboardModule(config),
       ],

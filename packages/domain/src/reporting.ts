@@ -80,6 +80,10 @@ export function nextPeriod(period: Period, type: PeriodType): Period {
   return addMonths(period, monthsIn(type));
 }
 
+export function previousPeriod(period: Period, type: PeriodType): Period {
+  return addMonths(period, -monthsIn(type));
+}
+
 /** First and last day of a period. */
 export function periodDays(period: Period, type: PeriodType): { first: string; last: string } {
   const after = addMonths(period, monthsIn(type));

@@ -32,7 +32,7 @@ export function changedFields<T extends object>(before: Partial<T> | null, after
 }
 
 /** JSON with object keys sorted: PostgreSQL hands jsonb back in its own key order, so {kk,ru,en} and {en,kk,ru} are one value. */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))

@@ -7,6 +7,7 @@ import type { Club, ClubType } from './dto/club.objects.js';
 
 export interface ClubLoaders {
   typeById: DataLoader<string, ClubType | null>;
+  byId: DataLoader<string, Club | null>;
   clubsByCentreId: DataLoader<string, Club[]>;
   clubsByTypeId: DataLoader<string, Club[]>;
 }
@@ -19,6 +20,7 @@ export class ClubsLoader {
   create(language: Language): ClubLoaders {
     return {
       typeById: batchLoader((ids) => this.clubs.clubTypesByIds(ids)),
+      byId: batchLoader((ids) => this.clubs.clubsByIds(ids)),
       clubsByCentreId: batchLoader((ids) => this.clubs.clubsBy('centre_id', ids, language)),
       clubsByTypeId: batchLoader((ids) => this.clubs.clubsBy('club_type_id', ids, language)),
     };

@@ -103,6 +103,12 @@ export class ClubsService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  async clubsByIds(ids: readonly string[]): Promise<(Club | null)[]> {
+    const found = await this.clubs.findBy({ id: In([...ids]) });
+    const byId = new Map(found.map((club) => [club.id, toClub(club)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /** For the DataLoaders: the clubs (closed ones too) of each centre or of each type, by type name then centre name. */
   async clubsBy(column: 'centre_id' | 'club_type_id', ids: readonly string[], language: Language): Promise<Club[][]> {
     const rows = await this.clubs

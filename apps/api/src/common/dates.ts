@@ -14,3 +14,8 @@ export function today(): string {
 export function isoDay(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
 }
+
+/** The network's day at a moment (when a report arrived, for its deadline). */
+export function dayIn(moment: Date): string {
+  return dayFormat.format(moment);
+}

@@ -52,3 +52,9 @@ export const IsPhone = () =>
 /** An email address, also in the shape the database checks (no spaces, a dot in the domain). */
 export const IsEmailAddress = () =>
   applyDecorators(IsEmail({}, { message: 'must be an email address' }), rule('isEmail', matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/), 'must be an email address'));
+
+/** A reporting period, `YYYY-MM` (its first month); whether it fits the period type is the service's check. */
+export const IsPeriod = () => rule('isPeriod', matching(/^\d{4}-(0[1-9]|1[0-2])$/), 'must be a period, YYYY-MM');
+
+/** A client's idempotency key: 8–100 letters, digits, dashes or underscores (a UUID fits). */
+export const IsIdempotencyKey = () => rule('isIdempotencyKey', matching(/^[A-Za-z0-9_-]{8,100}$/), 'must be 8–100 letters, digits, dashes or underscores, e.g. a UUID');

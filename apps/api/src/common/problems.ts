@@ -62,6 +62,43 @@ export const PROBLEM_MESSAGES = {
   maxAgeBelowMin: { en: 'must not be below the minimum age', ru: 'не может быть меньше минимального возраста', kk: 'ең төменгі жастан кем болмауы керек' },
   ageReasonNeeded: { en: 'is needed for ages outside 14–35', ru: 'нужна для возрастов вне 14–35', kk: '14–35 жастан тыс жастар үшін керек' },
 
+  // A report's figures and period (the rules are packages/domain's report-figures.ts and reporting.ts).
+  isPeriod: { en: 'must be a period, YYYY-MM', ru: 'должно быть периодом в виде ГГГГ-ММ', kk: 'ЖЖЖЖ-АА түріндегі кезең болуы керек' },
+  notQuarterStart: { en: "must be a quarter's first month (01, 04, 07 or 10)", ru: 'должно быть первым месяцем квартала (01, 04, 07 или 10)', kk: 'тоқсанның бірінші айы болуы керек (01, 04, 07 не 10)' },
+  isIdempotencyKey: {
+    en: 'must be 8–100 letters, digits, dashes or underscores, e.g. a UUID',
+    ru: 'должно состоять из 8–100 латинских букв, цифр, дефисов или подчёркиваний, например UUID',
+    kk: '8–100 латын әрпінен, цифрдан, сызықшадан не астын сызудан тұруы керек, мысалы UUID',
+  },
+  idempotencyKeyReused: {
+    en: 'was already used for a different submission; make a new key for new figures',
+    ru: 'уже использован для другой отправки; для новых данных создайте новый ключ',
+    kk: 'басқа жіберуге қолданылған; жаңа деректер үшін жаңа кілт жасаңыз',
+  },
+  periodInFuture: { en: 'has not begun yet', ru: 'ещё не начался', kk: 'әлі басталған жоқ' },
+  periodNotOver: { en: 'is not over yet: submit it from {day}', ru: 'ещё не закончился: отправьте отчёт с {day}', kk: 'әлі аяқталған жоқ: есепті {day} бастап жіберіңіз' },
+  beforeCentreOpened: { en: 'ended before the centre opened ({day})', ru: 'закончился до открытия центра ({day})', kk: 'орталық ашылғанға ({day}) дейін аяқталған' },
+  afterCentreClosed: { en: 'began after the centre closed ({day})', ru: 'начался после закрытия центра ({day})', kk: 'орталық жабылғаннан ({day}) кейін басталған' },
+  figureNeeded: { en: 'is needed to submit (0 if none)', ru: 'нужно для отправки (0, если не было)', kk: 'жіберу үшін керек (болмаса 0)' },
+  wholeNonNegative: { en: 'must be a whole number, 0 or more', ru: 'должно быть целым числом, не меньше 0', kk: '0-ден кем емес бүтін сан болуы керек' },
+  figureTooLarge: { en: 'must be at most {max}', ru: 'должно быть не больше {max}', kk: '{max} артық болмауы керек' },
+  partsDoNotAddUp: {
+    en: 'must equal the sum by age band and sex ({sum}), not {total}',
+    ru: 'должно равняться сумме по возрастам и полу ({sum}), а не {total}',
+    kk: 'жас топтары мен жыныс бойынша қосындыға ({sum}) тең болуы керек, {total} емес',
+  },
+  attendanceWithoutMeetings: { en: 'must be 0 when no meeting was held', ru: 'должно быть 0, если занятий не было', kk: 'сабақ болмаса 0 болуы керек' },
+  blockedMoreThanFound: { en: 'must not be more than the shops found ({found})', ru: 'не может быть больше найденных магазинов ({found})', kk: 'табылған дүкендерден ({found}) көп болмауы керек' },
+  clubNotOfCentre: { en: "is not one of this centre's clubs", ru: 'не является клубом этого центра', kk: 'бұл орталықтың клубы емес' },
+  programRunNotOfCentre: { en: "is not one of this centre's program runs", ru: 'не является программой этого центра', kk: 'бұл орталықтың бағдарламасы емес' },
+  clubMissing: { en: 'met during the period: give its meetings and attendance', ru: 'работал в этот период: укажите занятия и посещаемость', kk: 'осы кезеңде жұмыс істеді: сабақтары мен қатысуын көрсетіңіз' },
+  programRunMissing: { en: 'ran during the period: give its sessions and attendance', ru: 'шла в этот период: укажите занятия и посещаемость', kk: 'осы кезеңде өтті: сабақтары мен қатысуын көрсетіңіз' },
+  reportExists: { en: 'already has a report of this centre; open it instead', ru: 'уже есть отчёт этого центра; откройте его', kk: 'бұл орталықтың есебі бар; соны ашыңыз' },
+  tooManyPeriods: { en: 'covers too many periods: at most {max} at a time', ru: 'слишком много периодов: не больше {max} за раз', kk: 'кезеңдер тым көп: бір ретте {max} артық емес' },
+  fromAfterTo: { en: 'must not be after the last period', ru: 'не может быть позже последнего периода', kk: 'соңғы кезеңнен кейін болмауы керек' },
+  listedTwice: { en: 'is listed twice', ru: 'указано дважды', kk: 'екі рет көрсетілген' },
+  tooLong: { en: 'must be at most {max} characters', ru: 'должно быть не длиннее {max} символов', kk: '{max} таңбадан аспауы керек' },
+
   // The summary of a refusal with field problems.
   checkFields: { en: 'Check these fields: {fields}.', ru: 'Проверьте поля: {fields}.', kk: 'Мына өрістерді тексеріңіз: {fields}.' },
 } as const satisfies Record<string, Record<Language, string>>;

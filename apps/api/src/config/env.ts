@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { PERIOD_TYPES, type PeriodType } from '@mrc/domain';
 import { z } from 'zod';
 import { REPO_ROOT } from './paths.js';
 
@@ -42,6 +43,9 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   ADMIN_NAME: z.string().min(1).default('Administrator'),
   SEED_DEMO_USERS: z.stringbool().optional(),
+  // How often centres report, and the day of the following month reports are due.
+  REPORT_PERIOD_TYPE: z.enum(PERIOD_TYPES).default('MONTHLY'),
+  REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -59,6 +63,7 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   dashboardDist: string;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number };
+  reporting: { periodType: PeriodType; deadlineDay: number };
   auth: {
     /** Undefined: a random secret is made at start. */
     secret: string | undefined;
@@ -109,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnEmpty: env.SEED_ON_EMPTY,
     dashboardDist: fromRoot(env.DASHBOARD_DIST),
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
+    reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },
     auth: {
       secret: env.AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -8,6 +8,13 @@ import { EquipmentItemEntity } from '../facilities/equipment-item.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
 import { ProgramEntity, ProgramMentorEntity, ProgramPartnerEntity } from '../programs/program.entity.js';
 import { ProgramRunEntity } from '../programs/program-run.entity.js';
+import {
+  ActivityReportEntity,
+  IdempotencyKeyEntity,
+  ReportClubEntity,
+  ReportProgramRunEntity,
+  ReportReachEntity,
+} from '../reports/activity-report.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { migrations } from './migrations/index.js';
 import { SqlStatementCounter } from './sql-statement-counter.js';
@@ -34,6 +41,11 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
       UserEntity,
       SessionEntity,
       AuditEntryEntity,
+      ActivityReportEntity,
+      ReportReachEntity,
+      ReportClubEntity,
+      ReportProgramRunEntity,
+      IdempotencyKeyEntity,
     ],
     migrations,
     migrationsTableName: 'schema_migration',

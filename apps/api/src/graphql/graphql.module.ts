@@ -20,13 +20,14 @@ import { RequestContextFactory } from './request-context.js';
 import { ClubsModule } from '../clubs/clubs.module.js';
 import { FacilitiesModule } from '../facilities/facilities.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /** Identity and loaders live in the feature modules; this module only assembles them per request. */
 @Module({
-  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, UsersModule, CredentialsModule],
+  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, ReportsModule, UsersModule, CredentialsModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })

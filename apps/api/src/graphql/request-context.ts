@@ -8,6 +8,7 @@ import { type CentreLoaders, CentresLoader } from '../centres/centres.loader.js'
 import { type ClubLoaders, ClubsLoader } from '../clubs/clubs.loader.js';
 import { FacilitiesLoader, type FacilityLoaders } from '../facilities/facilities.loader.js';
 import { type ProgramLoaders, ProgramsLoader } from '../programs/programs.loader.js';
+import { type ReportLoaders, ReportsLoader } from '../reports/reports.loader.js';
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
@@ -16,6 +17,7 @@ export interface RequestLoaders {
   facilities: FacilityLoaders;
   clubs: ClubLoaders;
   programs: ProgramLoaders;
+  reports: ReportLoaders;
   users: UserLoaders;
 }
 
@@ -47,6 +49,7 @@ export class RequestContextFactory {
     private readonly facilities: FacilitiesLoader,
     private readonly clubs: ClubsLoader,
     private readonly programs: ProgramsLoader,
+    private readonly reports: ReportsLoader,
     private readonly users: UsersLoader,
   ) {}
 
@@ -70,6 +73,7 @@ export class RequestContextFactory {
         facilities: this.facilities.create(language),
         clubs: this.clubs.create(language),
         programs: this.programs.create(),
+        reports: this.reports.create(),
         users: this.users.create(),
       },
     };

@@ -8,6 +8,7 @@ export interface ProgramLoaders {
   byId: DataLoader<string, Program | null>;
   partnersByProgramId: DataLoader<string, ProgramPartner[]>;
   mentorsByProgramId: DataLoader<string, Mentor[]>;
+  runById: DataLoader<string, ProgramRun | null>;
   runsByCentreId: DataLoader<string, ProgramRun[]>;
   runsByProgramId: DataLoader<string, ProgramRun[]>;
 }
@@ -20,6 +21,7 @@ export class ProgramsLoader {
   create(): ProgramLoaders {
     return {
       byId: batchLoader((ids) => this.programs.programsByIds(ids)),
+      runById: batchLoader((ids) => this.programs.runsByIds(ids)),
       partnersByProgramId: batchLoader((ids) => this.programs.partnersOf(ids)),
       mentorsByProgramId: batchLoader((ids) => this.programs.mentorsOf(ids)),
       runsByCentreId: batchLoader((ids) => this.programs.runsBy('centre_id', ids)),

@@ -116,6 +116,12 @@ export class ProgramsService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  async runsByIds(ids: readonly string[]): Promise<(ProgramRun | null)[]> {
+    const found = await this.runs.findBy({ id: In([...ids]) });
+    const byId = new Map(found.map((run) => [run.id, toProgramRun(run)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async partnersOf(programIds: readonly string[]): Promise<ProgramPartner[][]> {
     const rows = await this.programs.manager.find(ProgramPartnerEntity, { where: { programId: In([...programIds]) }, order: { position: 'ASC' } });
     return groupByKey(programIds, rows, (row) => row.programId, toPartner);

@@ -9,6 +9,7 @@ import {
   createProgramRun,
   createSpace,
 } from './factories/network.js';
+import { insertReport, reportPeriod, submitInput } from './factories/reports.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
@@ -226,6 +227,32 @@ const CASES: Record<string, Case> = {
   reopenProgramRun: networkCase('reopenProgramRun', 'ReopenRecordInput', 'programRun', CENTRE_OWNED, async (api, centre) => ({
     id: await createProgramRun(api, centre, { closed: true }),
   })),
+  // A centre's reports are its coordinator's to write; reviewing them is the region's.
+  createReport: networkCase('createReport', 'CreateReportInput', 'report', CENTRE_OWNED, async (_api, centre) => ({
+    centreId: centre,
+    period: reportPeriod(),
+    eventsHeld: 2,
+  })),
+  updateReport: networkCase('updateReport', 'UpdateReportInput', 'report', CENTRE_OWNED, async (api, centre) => ({
+    id: (await insertReport(api, centre)).id,
+    version: 1,
+    eventsHeld: 4,
+  })),
+  submitReport: networkCase('submitReport', 'SubmitReportInput', 'report', CENTRE_OWNED, async (_api, centre) => submitInput(centre, reportPeriod())),
+  approveReport: networkCase('approveReport', 'ApproveReportInput', 'report', ADMIN_ONLY, async (api, centre) => ({
+    id: (await insertReport(api, centre, { state: 'SUBMITTED' })).id,
+    version: 1,
+  })),
+  returnReport: networkCase('returnReport', 'ReturnReportInput', 'report', ADMIN_ONLY, async (api, centre) => ({
+    id: (await insertReport(api, centre, { state: 'SUBMITTED' })).id,
+    version: 1,
+    comment: 'Check the reach by age band.',
+  })),
+  reopenReport: networkCase('reopenReport', 'ReturnReportInput', 'report', ADMIN_ONLY, async (api, centre) => ({
+    id: (await insertReport(api, centre, { state: 'APPROVED' })).id,
+    version: 1,
+    comment: 'The attendance of the dombra club was counted twice.',
+  })),
 };
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinatorOfA_onA', 'coordinatorOfA_onB', 'analyst'];
@@ -321,6 +348,15 @@ const QUERY_CASES: Record<string, QueryCase> = {
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' },
   },
   auditEntries: { document: async () => ['{ auditEntries { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' } },
+  reportingSettings: readByAll('{ reportingSettings { periodType deadlineDay } }'),
+  // A coordinator lists and sees the completeness of their own centre only; that is tested in reports.e2e-spec.
+  reports: readByAll('{ reports { totalCount } }'),
+  reportCompleteness: readByAll('{ reportCompleteness { periods } }'),
+  // Another centre's report: not for a coordinator.
+  report: {
+    document: async (api) => ['query($id: ID!) { report(id: $id) { state } }', { id: (await insertReport(api, await centreId(api, 'balkhash'))).id }],
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'ALLOW' },
+  },
 };
 
 describe('access matrix: every query × every caller', () => {

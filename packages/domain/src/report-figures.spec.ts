@@ -83,10 +83,11 @@ describe('implausible figures', () => {
     expect(implausibleFigures(spiked, [usual, usual, usual])).toEqual([]);
   });
 
-  it('flags a figure of ten or more where the usual is zero', () => {
+  it('compares each club on its own, and flags nothing where the usual is zero', () => {
     const spiked = complete();
     spiked.prevention.screenings = 10;
-    expect(implausibleFigures(spiked, [complete(), complete(), complete()])).toEqual([{ path: 'prevention.screenings', value: 10, usual: 0 }]);
+    spiked.clubs[0]!.attendance = 900;
+    expect(implausibleFigures(spiked, [complete(), complete(), complete()])).toEqual([{ path: 'clubs.club-1.attendance', value: 900, usual: 90 }]);
   });
 });
 

@@ -200,7 +200,7 @@ function lines<L>(
 
 /** A figure far above the centre's usual: accepted, but the reviewer is told. */
 export interface ReportWarning {
-  /** The figure's input path, as in ReportProblems. */
+  /** The figure's input path, as in ReportProblems (`eventsHeld`, `clubs.<clubId>.attendance`). */
   path: string;
   value: number;
   /** The centre's usual value: the median of its previous reports. */
@@ -212,21 +212,21 @@ export const IMPLAUSIBLE_FACTOR = 10;
 /** A usual needs this many earlier reports. */
 export const USUAL_MIN_REPORTS = 3;
 
-/** The figures compared with a centre's usual. */
+/** The figures compared with a centre's usual, by input path: each club's and program run's attendance on its own. */
 export function comparableFigures(figures: ReportFigures): Record<string, number | null> {
-  const sum = (values: Figure[]) => (values.some((value) => value === null) ? null : values.reduce<number>((total, value) => total + value!, 0));
   return {
     eventsHeld: figures.eventsHeld,
     reachedTotal: figures.reachedTotal,
-    clubAttendance: sum(figures.clubs.map((line) => line.attendance)),
-    programAttendance: sum(figures.programRuns.map((line) => line.attendance)),
+    ...Object.fromEntries(figures.clubs.map((line) => [`clubs.${line.clubId}.attendance`, line.attendance])),
+    ...Object.fromEntries(figures.programRuns.map((line) => [`programRuns.${line.programRunId}.attendance`, line.attendance])),
     ...Object.fromEntries(PREVENTION_FIGURES.map((name) => [`prevention.${name}`, figures.prevention[name]])),
   };
 }
 
 /**
  * Figures at least IMPLAUSIBLE_FACTOR times the median of the same figure in the centre's earlier
- * reports (or above IMPLAUSIBLE_FACTOR where the usual is zero), once there are USUAL_MIN_REPORTS of them.
+ * reports, once there are USUAL_MIN_REPORTS of them with that figure. A usual of zero flags
+ * nothing: a first raid or a new club's first month is news, not a typing slip.
  */
 export function implausibleFigures(figures: ReportFigures, earlier: readonly ReportFigures[]): ReportWarning[] {
   if (earlier.length < USUAL_MIN_REPORTS) return [];
@@ -236,9 +236,8 @@ export function implausibleFigures(figures: ReportFigures, earlier: readonly Rep
   for (const [path, value] of Object.entries(current)) {
     if (value === null) continue;
     const usual = median(history.map((past) => past[path]).filter((past): past is number => past !== null && past !== undefined));
-    if (usual === null) continue;
-    const limit = usual === 0 ? IMPLAUSIBLE_FACTOR : usual * IMPLAUSIBLE_FACTOR;
-    if (value >= limit && value > 0) warnings.push({ path, value, usual });
+    if (usual === null || usual === 0) continue;
+    if (value >= usual * IMPLAUSIBLE_FACTOR) warnings.push({ path, value, usual });
   }
   return warnings;
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env.js';
 import { dataSourceOptions } from './data-source.js';
 import { seedNetworkIfEmpty } from './seed/seed-network.js';
+import { seedReportsIfEmpty } from './seed/seed-reports.js';
 
 /** The database name used on the embedded server. */
 const EMBEDDED_DATABASE = 'mrc';
@@ -74,6 +75,8 @@ async function migrateAndSeed(url: string, config: AppConfig, log: Logger): Prom
     if (config.seedOnEmpty) {
       const added = await seedNetworkIfEmpty(dataSource);
       if (Object.values(added).some((count) => count > 0)) log.info({ added }, 'Seeded the Karaganda network into an empty database');
+      const reports = await seedReportsIfEmpty(dataSource, config.reporting);
+      if (reports > 0) log.info({ reports }, 'Seeded a year of activity reports');
     }
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

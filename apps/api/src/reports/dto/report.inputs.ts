@@ -278,7 +278,17 @@ export class ReportsArgs extends ConnectionArgs {
 }
 
 @ArgsType()
-export class CompletenessArgs extends CentreScopeFilter {
+export class CompletenessArgs {
+  // The same two as CentreScopeFilter's, as arguments: CentreScopeFilter is an input type.
+  @Field(() => ID, { nullable: true, description: 'Only this centre, or with `includeSubtree` this centre and every centre below it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a centre id' })
+  centreId?: string;
+
+  @Field({ defaultValue: false, description: 'With `centreId`: include the centres below it.' })
+  @IsBoolean()
+  includeSubtree: boolean = false;
+
   @Field({ nullable: true, description: 'The first period (`YYYY-MM`); by default eleven periods before `to`.' })
   @IsOptional()
   @IsPeriod()

@@ -100,10 +100,10 @@ export class PreventionFigures {
 }
 
 @ObjectType('ReportWarning', {
-  description: 'A figure far above the centre\'s usual: at least ten times the median of its earlier reports (at least three of them), or 10 or more where the usual is zero. Accepted, but the reviewer should look.',
+  description: 'A figure far above the centre\'s usual: at least ten times the median of the same figure in its last year of received reports (at least three of them; a usual of zero flags nothing). Accepted, but the reviewer should look.',
 })
 export class ReportWarning {
-  @Field({ description: 'The figure: an input path (`eventsHeld`, `prevention.raids`) or `clubAttendance` / `programAttendance` for the sums of the lines.' })
+  @Field({ description: 'The figure, as an input path: `eventsHeld`, `reachedTotal`, `clubs.<clubId>.attendance`, `programRuns.<programRunId>.attendance`, `prevention.<figure>`.' })
   field!: string;
 
   @Field(() => Int, { description: 'The figure in this report.' })

@@ -323,6 +323,26 @@ describe('activity reports', () => {
     expect(network.some((period) => period.overdue > 0)).toBe(true);
   });
 
+  it('reads a page of reports with their lines, centres and clubs in the same number of statements, 3 reports or 30', async () => {
+    const NESTED = `query($centreId: ID!) { reports(first: 100, filter: { centreId: $centreId }) { totalCount nodes {
+      period centre { name parent { name } } reach { count } clubs { meetings club { name type { name } } } programRuns { sessions programRun { program { name } } } allowedActions warnings { field }
+    } } }`;
+    const statementsFor = async (reports: number) => {
+      const centre = await createCentre(api);
+      for (let month = 1; month <= reports; month++) {
+        const { id } = await insertReport(api, centre, { period: `${2021 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`, state: 'APPROVED' });
+        await api.dataSource.query(`INSERT INTO activity_report_club (report_id, club_id, meetings, attendance) VALUES ($1, $2, 4, 30)`, [id, await createClub(api, centre)]);
+      }
+      const response = await api.graphql<{ reports: { totalCount: number } }>(NESTED, { centreId: centre }, asAdmin);
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data!.reports.totalCount).toBe(reports);
+      return response.sqlStatements;
+    };
+    const few = await statementsFor(3);
+    expect(await statementsFor(30)).toBe(few);
+    expect(few).toBeLessThanOrEqual(12);
+  });
+
   it('makes every idempotency key its own per person', async () => {
     const centre = await createCentre(api);
     const key = randomUUID();

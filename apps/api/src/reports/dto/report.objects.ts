@@ -43,7 +43,11 @@ registerEnumType(AgeBandEnum, {
 });
 
 export const SexEnum = enumOf(SEXES);
-registerEnumType(SexEnum, { name: 'Sex', description: 'Sex as counted in the region\'s statistics.' });
+registerEnumType(SexEnum, {
+  name: 'Sex',
+  description: 'Sex as counted in the region\'s statistics.',
+  valuesMap: { FEMALE: { description: 'Young women.' }, MALE: { description: 'Young men.' } },
+});
 
 @ObjectType('ReachFigure', { description: 'Young people reached in one age band and sex.' })
 export class ReachFigure {

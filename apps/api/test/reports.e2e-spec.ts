@@ -354,3 +354,33 @@ describe('activity reports', () => {
     expect(await countReports(centre)).toBe(2);
   });
 });
+
+describe('quarterly reporting, set in configuration', () => {
+  let api: TestApp;
+  let asAdmin: Record<string, string>;
+  beforeAll(async () => {
+    api = await startTestApp({ REPORT_PERIOD_TYPE: 'QUARTERLY', REPORT_DEADLINE_DAY: '10' }, { ownDatabase: true });
+    asAdmin = await api.signIn(DEMO.admin);
+  });
+  afterAll(() => api.close());
+
+  it('names periods by their first month, and reads deadlines and the grid in quarters', async () => {
+    const centre = await createCentre(api);
+    const wrong = await api.graphql(SUBMIT, { input: submitInput(centre, '2025-02') }, asAdmin);
+    expect(errorOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', problems: { period: { code: 'notQuarterStart' } } });
+
+    const submitted = await api.graphql<{ submitReport: { report: { period: string } } }>(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { report { period periodType periodEnd deadline } } }`,
+      { input: submitInput(centre, '2025-04') },
+      asAdmin,
+    );
+    expect(submitted.body.data?.submitReport.report).toEqual({ period: '2025-04', periodType: 'QUARTERLY', periodEnd: '2025-06-30', deadline: '2025-07-10' });
+
+    const grid = await api.graphql<{ reportCompleteness: { periods: string[]; deadlineDay: number } }>(
+      `{ reportCompleteness(from: "2025-01", to: "2025-10") { periods deadlineDay } }`,
+      {},
+      asAdmin,
+    );
+    expect(grid.body.data?.reportCompleteness).toEqual({ periods: ['2025-01', '2025-04', '2025-07', '2025-10'], deadlineDay: 10 });
+  });
+});

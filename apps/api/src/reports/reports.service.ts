@@ -146,15 +146,7 @@ export class ReportsService {
   async createReport(actor: Actor, input: CreateReportInput): Promise<ActivityReport> {
     authorize(actor, 'create', 'Report', { centreId: input.centreId });
     return this.dataSource.transaction(async (manager) => {
-      const report = manager.create(ActivityReportEntity, {
-        centreId: input.centreId,
-        periodType: this.config.reporting.periodType,
-        period: input.period,
-        state: 'DRAFT',
-        warnings: [],
-        createdBy: actor.user.id,
-      });
-      const saved = await this.writeReport(manager, report, input, { complete: false, isNew: true });
+      const saved = await this.writeReport(manager, this.newReport(manager, actor, input), input, { complete: false, isNew: true });
       await this.recordAudit(manager, actor, 'CREATE_REPORT', saved, null);
       return this.toReport(saved);
     });
@@ -210,14 +202,7 @@ export class ReportsService {
         report = await this.lockReport(manager, actor, existing.id, input.version, 'SUBMIT');
         before = await this.auditView(manager, report);
       } else {
-        report = manager.create(ActivityReportEntity, {
-          centreId: input.centreId,
-          periodType: this.config.reporting.periodType,
-          period: input.period,
-          state: 'DRAFT',
-          warnings: [],
-          createdBy: actor.user.id,
-        });
+        report = this.newReport(manager, actor, input);
       }
       const now = new Date();
       report.state = 'SUBMITTED';
@@ -229,6 +214,11 @@ export class ReportsService {
       await this.recordAudit(manager, actor, 'SUBMIT_REPORT', saved, before);
       return { report: this.toReport(saved), replayed: false };
     });
+  }
+
+  /** A draft of a centre for a period in the configured period type, not yet written. */
+  private newReport(manager: EntityManager, actor: Actor, { centreId, period }: { centreId: string; period: string }): ActivityReportEntity {
+    return manager.create(ActivityReportEntity, { centreId, period, periodType: this.config.reporting.periodType, state: 'DRAFT', warnings: [], createdBy: actor.user.id });
   }
 
   approveReport(actor: Actor, input: ApproveReportInput): Promise<ActivityReport> {

@@ -1,4 +1,4 @@
-import { AGE_BANDS, PERIOD_TYPES, REPORT_ACTIONS, REPORT_STATES, type AgeBand, type PeriodType, type ReportAction, type ReportState, SEXES, type Sex } from '@mrc/domain';
+import { AGE_BANDS, PERIOD_TYPES, REPORT_ACTIONS, REPORT_STATES, type AgeBand, type PeriodType, type ReportState, SEXES, type Sex } from '@mrc/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { enumOf } from '../../graphql/enum-of.js';

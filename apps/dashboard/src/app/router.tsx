@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { canAddCentres, canManageUsers, canReadAudit } from '../features/auth/permissions';
+import { canAddCentres, canManageUsers, canReadAllReports, canReadAudit, canReviewReports } from '../features/auth/permissions';
 import { RequirePermission } from '../features/auth/RequirePermission';
 import { RequireSession } from '../features/auth/RequireSession';
 import { canEditClubTypes, canEditPrograms } from '../features/catalogue/catalogue-permissions';
@@ -29,6 +29,10 @@ const ClubTypePage = lazy(() => import('../features/catalogue/ClubTypePage'));
 const NewProgramPage = lazy(() => import('../features/programs/NewProgramPage'));
 const ProgramPage = lazy(() => import('../features/programs/ProgramPage'));
 const EditProgramPage = lazy(() => import('../features/programs/EditProgramPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
+const ReviewQueuePage = lazy(() => import('../features/reports/ReviewQueuePage'));
+const CompletenessPage = lazy(() => import('../features/reports/CompletenessPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -71,6 +75,17 @@ export const routes: RouteObject[] = [
               { index: true, element: <RequirePermission check={canManageUsers}><UsersPage /></RequirePermission> },
               { path: 'new', element: <RequirePermission check={canManageUsers}><NewUserPage /></RequirePermission> },
               { path: ':userId', element: <RequirePermission check={canManageUsers}><UserPage /></RequirePermission> },
+            ],
+          },
+          {
+            // Every role has a page here: a coordinator their centre's reports, the region the review
+            // queue and the grid. A report's page checks whose it is; the API refuses anyway.
+            path: 'reports',
+            children: [
+              { index: true, element: <ReportsPage /> },
+              { path: 'review', element: <RequirePermission check={canReviewReports}><ReviewQueuePage /></RequirePermission> },
+              { path: 'completeness', element: <RequirePermission check={canReadAllReports}><CompletenessPage /></RequirePermission> },
+              { path: ':centreId/:period', element: <ReportPage /> },
             ],
           },
           { path: 'audit', element: <RequirePermission check={canReadAudit}><AuditPage /></RequirePermission> },

@@ -23,10 +23,10 @@ interface NodesPage {
  * A Relay connection read with "load more": pages asked for with `after` are appended to the list
  * already cached for the same filter; a first page (no `after`) replaces it.
  */
-export function appendPages(): FieldPolicy<NodesPage> {
+export function appendPages(keyArgs: string[] = ['first', 'filter']): FieldPolicy<NodesPage> {
   return {
     // `first` too: a picker asking for 100 users must not take over the list's cached first page of 25.
-    keyArgs: ['first', 'filter'],
+    keyArgs,
     merge(existing, incoming, { args }) {
       if (!existing || !args?.['after']) return incoming;
       return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
@@ -58,6 +58,8 @@ export const typePolicies: TypePolicies = {
       },
       users: appendPages(),
       auditEntries: appendPages(),
+      // The review queue and a coordinator's returned reports are the same field in another order.
+      reports: appendPages(['first', 'filter', 'orderBy']),
     },
   },
 };

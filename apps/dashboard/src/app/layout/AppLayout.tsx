@@ -32,6 +32,9 @@ export function AppLayout() {
             <li>
               <NavLink to="/catalogue">{t('nav.catalogue')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/reports">{t('nav.reports')}</NavLink>
+            </li>
             {/* Only what the role may open; the pages check again and the API refuses anyway. */}
             {canManageUsers(ability) ? (
               <li>

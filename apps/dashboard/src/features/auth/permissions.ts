@@ -35,3 +35,23 @@ export function canAddAtCentre(ability: AppAbility, type: CentreRecordType, cent
 export function canEditAtCentre(ability: AppAbility, type: CentreRecordType, centreId: string): boolean {
   return ability.can('update', subject(type, { centreId }));
 }
+
+/** Approve, return and reopen reports: the regional centre's review. */
+export const canReviewReports: PermissionCheck = (ability) => ability.can('manage', 'Report');
+
+/**
+ * Read every centre's reports (the completeness grid, the network's rates): administrators and
+ * analysts. A coordinator's rule is limited to their own centre, so it has conditions.
+ */
+export const canReadAllReports: PermissionCheck = (ability) =>
+  ability.rulesFor('read', 'Report').some((rule) => !rule.inverted && !rule.conditions);
+
+/** Write this centre's reports: its own coordinator, or an administrator. */
+export function canWriteReports(ability: AppAbility, centreId: string): boolean {
+  return ability.can('update', subject('Report', { centreId }));
+}
+
+/** Read this centre's reports. */
+export function canReadReports(ability: AppAbility, centreId: string): boolean {
+  return ability.can('read', subject('Report', { centreId }));
+}

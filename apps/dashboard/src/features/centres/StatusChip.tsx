@@ -2,7 +2,7 @@ import type { ProgramRunStatus } from '@mrc/domain';
 import { useTranslation } from 'react-i18next';
 import { formatLongDate } from '../../app/i18n/format-date';
 
-export type ChipTone = 'positive' | 'neutral' | 'paused' | 'ended';
+export type ChipTone = 'positive' | 'neutral' | 'paused' | 'ended' | 'alert';
 
 /**
  * A status in words with a mark beside it for a quick scan. The mark and the border style differ by

@@ -186,7 +186,7 @@ function fromInput(previous: ReportFieldsFragment | null, input: Recorded, state
       sessions: line.sessions,
       attendance: line.attendance,
     })),
-    prevention: { __typename: 'PreventionFigures', ...(prevention ?? base.prevention) },
+    prevention: { ...(prevention ?? base.prevention), __typename: 'PreventionFigures' },
     highlights: (input['highlights'] as string | null | undefined) ?? null,
     firstSubmittedAt: submitted ? (base.firstSubmittedAt ?? '2026-11-03T06:00:00.000Z') : base.firstSubmittedAt,
     submittedAt: submitted ? '2026-11-03T06:00:00.000Z' : base.submittedAt,

@@ -96,6 +96,27 @@ describe('activity reports', () => {
       expect(errorOf(loser)).toMatchObject({ code: 'CONFLICT', currentVersion: 2, reportId: id });
     });
 
+    it('takes a retry that spells the same figures differently as the same submission', async () => {
+      const centre = await createCentre(api);
+      const input = submitInput(centre, '2026-02');
+      const first = await api.graphql(SUBMIT, { input }, asAdmin);
+      const reordered = { ...input, version: null, reach: [...(input['reach'] as unknown[])].reverse(), centreId: centre.toUpperCase() };
+      const retry = await api.graphql(SUBMIT, { input: reordered }, asAdmin);
+      expect(retry.body.errors).toBeUndefined();
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body.data).toEqual(first.body.data);
+    });
+
+    it('tells a retry that comes after the report changed, instead of showing it a different report', async () => {
+      const centre = await createCentre(api);
+      const input = submitInput(centre, '2026-02');
+      const submitted = (await api.graphql<Payload<'submitReport'>>(SUBMIT, { input }, asAdmin)).body.data!.submitReport.report;
+      const other = await api.signIn(await createAccount(api, 'REGIONAL_ADMIN'));
+      await api.graphql(RETURN, { input: { id: submitted.id, version: submitted.version, comment: 'Check the reach.' } }, other);
+      const late = await api.graphql(SUBMIT, { input }, asAdmin);
+      expect(errorOf(late)).toMatchObject({ code: 'CONFLICT', state: 'RETURNED', currentVersion: submitted.version + 1 });
+    });
+
     it('refuses a submission on top of a stale draft, and one that ignores an existing draft', async () => {
       const centre = await createCentre(api);
       const { id, period } = await insertReport(api, centre);
@@ -109,9 +130,12 @@ describe('activity reports', () => {
   });
 
   describe('validation: each refusal names the field and writes nothing', () => {
+    const trailAndKeys = async () =>
+      (await api.dataSource.query<{ n: string }[]>(`SELECT (SELECT count(*) FROM audit_entry) + (SELECT count(*) FROM idempotency_key) AS n`))[0]!.n;
     const refuses = async (input: Record<string, unknown>, problems: Record<string, string>, mutation = SUBMIT) => {
       const centre = input['centreId'] as string;
       const before = await reportSnapshot(api, centre);
+      const rowsBefore = await trailAndKeys();
       const response = await api.graphql(mutation, { input }, asAdmin);
       const extensions = errorOf(response) as { code?: string; problems?: Record<string, { code: string }>; fields?: Record<string, string> };
       expect(extensions.code).toBe('BAD_USER_INPUT');
@@ -120,6 +144,7 @@ describe('activity reports', () => {
         expect(extensions.fields?.[path]).toEqual(expect.any(String));
       }
       expect(await reportSnapshot(api, centre)).toEqual(before);
+      expect(await trailAndKeys()).toBe(rowsBefore);
     };
 
     it('takes whole non-negative numbers only', async () => {
@@ -165,6 +190,8 @@ describe('activity reports', () => {
       if (now.getUTCDate() > 1 && now.getUTCDate() < 28) await refuses(submitInput(centre, thisMonth), { period: 'periodNotOver' });
       await refuses(submitInput(centre, '2019-12'), { period: 'beforeCentreOpened' });
       await refuses(submitInput(centre, '2019-13'), { period: 'isPeriod' });
+      await refuses(submitInput(centre, '0998-12'), { period: 'isPeriod' });
+      await refuses({ centreId: centre, period: '2100-01' }, { period: 'isPeriod' }, CREATE);
     });
 
     it('keeps one report per centre and period, in the database too', async () => {
@@ -216,6 +243,21 @@ describe('activity reports', () => {
       report = (await api.graphql<Payload<'reopenReport'>>(REOPEN, { input: { id: report.id, version: report.version, comment: 'Counted twice.' } }, asAdmin)).body.data!
         .reopenReport.report;
       expect(report).toMatchObject({ state: 'RETURNED', reviewComment: 'Counted twice.', allowedActions: ['EDIT', 'SUBMIT'] });
+    });
+
+    it('leaves the approval of a report an administrator submitted to another administrator', async () => {
+      const centre = await createCentre(api);
+      const report = (await api.graphql<Payload<'submitReport'>>(SUBMIT, { input: submitInput(centre, reportPeriod()) }, asAdmin)).body.data!.submitReport.report;
+      expect(report.allowedActions).toEqual(['RETURN']);
+      expect(errorOf(await api.graphql(APPROVE, { input: { id: report.id, version: report.version } }, asAdmin)).code).toBe('FORBIDDEN');
+      const other = await api.signIn(await createAccount(api, 'REGIONAL_ADMIN'));
+      const approved = await api.graphql<Payload<'approveReport'>>(APPROVE, { input: { id: report.id, version: report.version } }, other);
+      expect(approved.body.data?.approveReport.report.state).toBe('APPROVED');
+    });
+
+    it('refuses a filter of more than a hundred values before it reaches the database', async () => {
+      const response = await api.graphql(`query($states: [ReportState!]) { reports(filter: { states: $states }) { totalCount } }`, { states: Array(101).fill('SUBMITTED') }, asAdmin);
+      expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', problems: { 'filter.states': { code: 'arrayMaxSize' } } });
     });
 
     it('records every step in the audit trail, the reopening with its reason', async () => {

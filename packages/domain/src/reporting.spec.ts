@@ -4,7 +4,9 @@ import {
   allowedReportActions,
   expectedPeriods,
   isPeriod,
+  nextPeriod,
   nextReportState,
+  previousPeriod,
   periodDays,
   periodOf,
   reportDeadline,
@@ -38,6 +40,7 @@ describe('the report workflow', () => {
     expect(allowedReportActions({ ...own, state: 'SUBMITTED' }, admin)).toEqual(['APPROVE', 'RETURN']);
     expect(allowedReportActions({ ...own, state: 'APPROVED' }, admin)).toEqual(['REOPEN']);
     expect(allowedReportActions({ ...own, state: 'APPROVED' }, temirtau)).toEqual([]);
+    expect(allowedReportActions({ ...own, state: 'SUBMITTED', submittedById: admin.id }, admin)).toEqual(['RETURN']);
     expect(allowedReportActions(own, analyst)).toEqual([]);
     expect(allowedReportActions(own, null)).toEqual([]);
   });
@@ -73,5 +76,16 @@ describe('age bands', () => {
     expect([14, 17, 18, 24, 25, 35].map(ageBandOf)).toEqual(['AGE_14_17', 'AGE_14_17', 'AGE_18_24', 'AGE_18_24', 'AGE_25_35', 'AGE_25_35']);
     expect(ageBandOf(13)).toBeNull();
     expect(ageBandOf(36)).toBeNull();
+  });
+});
+
+describe('period names', () => {
+  it('takes periods of this century only, and steps across years', () => {
+    expect(isPeriod('2026-10', 'MONTHLY')).toBe(true);
+    expect(isPeriod('0998-12', 'MONTHLY')).toBe(false);
+    expect(isPeriod('2100-01', 'MONTHLY')).toBe(false);
+    expect(isPeriod('2026-02', 'QUARTERLY')).toBe(false);
+    expect(nextPeriod('2025-12', 'MONTHLY')).toBe('2026-01');
+    expect(previousPeriod('2026-01', 'QUARTERLY')).toBe('2025-10');
   });
 });

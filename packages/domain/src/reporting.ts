@@ -31,14 +31,19 @@ export function nextReportState(state: ReportState, action: ReportAction): Repor
   return TRANSITIONS[action][state] ?? null;
 }
 
-/** The actions this person may take on a report of a centre in a state, in the order a form shows them. */
-export function allowedReportActions(report: { state: ReportState; centreId: string }, user: PolicyUser | null): ReportAction[] {
+/**
+ * The actions this person may take on a report of a centre in a state, in the order a form shows them.
+ * Nobody approves a report they submitted themselves: an administrator who files a centre's report
+ * leaves its approval to another.
+ */
+export function allowedReportActions(report: { state: ReportState; centreId: string; submittedById?: string | null }, user: PolicyUser | null): ReportAction[] {
   if (!user) return [];
   const mayWrite = user.role === 'REGIONAL_ADMIN' || (user.role === 'DISTRICT_COORDINATOR' && user.centreId === report.centreId);
   const mayReview = user.role === 'REGIONAL_ADMIN';
   return REPORT_ACTIONS.filter(
     (action) =>
       nextReportState(report.state, action) !== null &&
+      !(action === 'APPROVE' && report.submittedById === user.id) &&
       ((WRITER_ACTIONS.includes(action) && mayWrite) || (REVIEWER_ACTIONS.includes(action) && mayReview)),
   );
 }
@@ -55,11 +60,12 @@ export type PeriodType = (typeof PERIOD_TYPES)[number];
 /** A period is named by its first month: 'YYYY-MM' (for QUARTERLY, the quarter's first month). */
 export type Period = string;
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** Periods of this century only: 2000-01 to 2099-12. Anything else is a typing slip. */
+export const PERIOD_PATTERN = /^(20\d{2})-(0[1-9]|1[0-2])$/;
 const monthsIn = (type: PeriodType) => (type === 'MONTHLY' ? 1 : 3);
 
 export function isPeriod(value: string, type: PeriodType): boolean {
-  const match = PERIOD.exec(value);
+  const match = PERIOD_PATTERN.exec(value);
   return match !== null && (Number(match[2]) - 1) % monthsIn(type) === 0;
 }
 
@@ -73,7 +79,7 @@ export function periodOf(day: string, type: PeriodType): Period {
 
 function addMonths(period: Period, months: number): Period {
   const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 export function nextPeriod(period: Period, type: PeriodType): Period {

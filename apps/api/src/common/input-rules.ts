@@ -1,6 +1,7 @@
+import { PERIOD_PATTERN } from '@mrc/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsDate, IsDefined, IsEmail, MaxDate, MinDate, ValidateBy, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsDefined, IsEmail, MaxDate, MinDate, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * Rules shared by the inputs of every feature, so a rule the database also enforces (a CHECK, a
@@ -54,7 +55,13 @@ export const IsEmailAddress = () =>
   applyDecorators(IsEmail({}, { message: 'must be an email address' }), rule('isEmail', matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/), 'must be an email address'));
 
 /** A reporting period, `YYYY-MM` (its first month); whether it fits the period type is the service's check. */
-export const IsPeriod = () => rule('isPeriod', matching(/^\d{4}-(0[1-9]|1[0-2])$/), 'must be a period, YYYY-MM');
+export const IsPeriod = () => rule('isPeriod', matching(PERIOD_PATTERN), 'must be a period, YYYY-MM, from 2000-01 to 2099-12');
 
 /** A client's idempotency key: 8–100 letters, digits, dashes or underscores (a UUID fits). */
 export const IsIdempotencyKey = () => rule('isIdempotencyKey', matching(/^[A-Za-z0-9_-]{8,100}$/), 'must be 8–100 letters, digits, dashes or underscores, e.g. a UUID');
+
+/** The most values one filter list takes: a longer list is a mistake, and each value is a query parameter. */
+export const MAX_FILTER_VALUES = 100;
+
+/** A filter's list of values (kinds, statuses, ids): at most MAX_FILTER_VALUES of them. */
+export const IsFilterList = () => applyDecorators(IsArray(), ArrayMaxSize(MAX_FILTER_VALUES));

@@ -63,7 +63,11 @@ export const PROBLEM_MESSAGES = {
   ageReasonNeeded: { en: 'is needed for ages outside 14–35', ru: 'нужна для возрастов вне 14–35', kk: '14–35 жастан тыс жастар үшін керек' },
 
   // A report's figures and period (the rules are packages/domain's report-figures.ts and reporting.ts).
-  isPeriod: { en: 'must be a period, YYYY-MM', ru: 'должно быть периодом в виде ГГГГ-ММ', kk: 'ЖЖЖЖ-АА түріндегі кезең болуы керек' },
+  isPeriod: {
+    en: 'must be a period, YYYY-MM, from 2000-01 to 2099-12',
+    ru: 'должно быть периодом в виде ГГГГ-ММ, с 2000-01 по 2099-12',
+    kk: '2000-01 мен 2099-12 аралығындағы ЖЖЖЖ-АА түріндегі кезең болуы керек',
+  },
   notQuarterStart: { en: "must be a quarter's first month (01, 04, 07 or 10)", ru: 'должно быть первым месяцем квартала (01, 04, 07 или 10)', kk: 'тоқсанның бірінші айы болуы керек (01, 04, 07 не 10)' },
   isIdempotencyKey: {
     en: 'must be 8–100 letters, digits, dashes or underscores, e.g. a UUID',

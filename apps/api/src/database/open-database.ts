@@ -75,7 +75,8 @@ async function migrateAndSeed(url: string, config: AppConfig, log: Logger): Prom
     if (config.seedOnEmpty) {
       const added = await seedNetworkIfEmpty(dataSource);
       if (Object.values(added).some((count) => count > 0)) log.info({ added }, 'Seeded the Karaganda network into an empty database');
-      const reports = await seedReportsIfEmpty(dataSource, config.reporting);
+      // Made-up reports only where they cannot be mistaken for real ones: a network seeded just now, or a demo database.
+      const reports = added.centres > 0 || config.auth.seedDemoUsers ? await seedReportsIfEmpty(dataSource, config.reporting) : 0;
       if (reports > 0) log.info({ reports }, 'Seeded a year of activity reports');
     }
   } finally {

@@ -133,6 +133,10 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'record_id', type: 'uuid' })
   recordId!: string;
 
+  /** The record's version in the first answer: a retry after it changed is told so, not shown a different record. */
+  @Column({ name: 'record_version', type: 'integer' })
+  recordVersion!: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -25,6 +25,7 @@ export function toReport(entity: ActivityReportEntity, deadlineDay: number): Act
     onTime: entity.firstSubmittedAt ? submittedOnTime(dayIn(entity.firstSubmittedAt), entity.period, entity.periodType, deadlineDay) : null,
     reviewedAt: entity.reviewedAt,
     reviewComment: entity.reviewComment,
+    submittedById: entity.submittedBy,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

@@ -169,8 +169,8 @@ export class ReportsService {
    */
   async submitReport(actor: Actor, input: SubmitReportInput): Promise<{ report: ActivityReport; replayed: boolean }> {
     authorize(actor, 'update', 'Report', { centreId: input.centreId });
-    const { idempotencyKey, ...body } = input;
-    const requestHash = createHash('sha256').update(stableJson(body)).digest('hex');
+    const { idempotencyKey } = input;
+    const requestHash = submissionHash(input);
     return this.dataSource.transaction(async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO idempotency_key (user_id, key, operation, request_hash, record_id)
@@ -183,6 +183,13 @@ export class ReportsService {
           throw new BadUserInputError('This idempotency key was used for a different submission.', { idempotencyKey: problem('idempotencyKeyReused') });
         }
         const report = await manager.findOneByOrFail(ActivityReportEntity, { id: first.recordId });
+        if (report.version !== first.recordVersion) {
+          throw new ConflictError(`This submission was accepted before; the report has changed since (it is now ${report.state}, version ${report.version}).`, {
+            reportId: report.id,
+            currentVersion: report.version,
+            state: report.state,
+          });
+        }
         return { report: this.toReport(report), replayed: true };
       }
 
@@ -209,8 +216,8 @@ export class ReportsService {
       report.submittedAt = now;
       report.firstSubmittedAt ??= now;
       report.submittedBy = actor.user.id;
-      const saved = await this.writeReport(manager, report, body, { complete: true, isNew: !existing });
-      await manager.update(IdempotencyKeyEntity, { userId: actor.user.id, key: idempotencyKey }, { recordId: saved.id });
+      const saved = await this.writeReport(manager, report, input, { complete: true, isNew: !existing });
+      await manager.update(IdempotencyKeyEntity, { userId: actor.user.id, key: idempotencyKey }, { recordId: saved.id, recordVersion: saved.version });
       await this.recordAudit(manager, actor, 'SUBMIT_REPORT', saved, before);
       return { report: this.toReport(saved), replayed: false };
     });
@@ -262,6 +269,9 @@ export class ReportsService {
     authorize(actor, 'update', 'Report', { centreId: report.centreId });
     if ((action === 'APPROVE' || action === 'RETURN' || action === 'REOPEN') && actor.user.role !== 'REGIONAL_ADMIN') {
       throw new ForbiddenError('Only the regional centre reviews reports.');
+    }
+    if (action === 'APPROVE' && report.submittedBy === actor.user.id) {
+      throw new ForbiddenError('You submitted this report; another administrator approves it.');
     }
     if (report.version !== version) {
       throw new ConflictError(`The report has changed since version ${version}; it is now at version ${report.version}. Reload it and try again.`, {
@@ -333,11 +343,12 @@ export class ReportsService {
     const runs = await manager.findBy(ProgramRunEntity, { centreId: report.centreId });
     const clubMet = (club: ClubEntity) => club.startedOn !== null && club.startedOn <= last && (club.closedOn === null || club.closedOn >= first);
     const runRan = (run: ProgramRunEntity) => run.startsOn <= last && (run.endsOn === null || run.endsOn >= first) && (run.closedOn === null || run.closedOn >= first);
+    // Clubs and runs that had begun by the period's end may be reported (one closed just before it, for a late meeting); only those open during it must be.
     return {
       expectedClubIds: clubs.filter(clubMet).map((club) => club.id),
-      centreClubIds: clubs.map((club) => club.id),
+      centreClubIds: clubs.filter((club) => club.startedOn !== null && club.startedOn <= last).map((club) => club.id),
       expectedProgramRunIds: runs.filter(runRan).map((run) => run.id),
-      centreProgramRunIds: runs.map((run) => run.id),
+      centreProgramRunIds: runs.filter((run) => run.startsOn <= last).map((run) => run.id),
     };
   }
 
@@ -395,15 +406,33 @@ function bandIndex(code: string): number {
   return AGE_BANDS.findIndex((band) => band.code === code);
 }
 
-/** The input's figures, what is left out being empty. */
+/**
+ * What a submission asks for, in one canonical form (lines in a fixed order, empty as null), so a
+ * retry that spells the same figures differently is still the same submission.
+ */
+function submissionHash(input: SubmitReportInput): string {
+  const figures = figuresFromInput(input);
+  const canonical = {
+    centreId: input.centreId.toLowerCase(),
+    period: input.period,
+    version: input.version ?? null,
+    ...figures,
+    reach: [...figures.reach].sort((a, b) => `${a.ageBand}.${a.sex}`.localeCompare(`${b.ageBand}.${b.sex}`)),
+    clubs: [...figures.clubs].sort((a, b) => a.clubId.localeCompare(b.clubId)),
+    programRuns: [...figures.programRuns].sort((a, b) => a.programRunId.localeCompare(b.programRunId)),
+  };
+  return createHash('sha256').update(stableJson(canonical)).digest('hex');
+}
+
+/** The input's figures, what is left out being empty; ids in lower case, as the database gives them back. */
 function figuresFromInput(input: ReportFiguresInput): ReportFigures {
   const figure = (value: number | null | undefined) => (value === undefined ? null : value);
   return {
     eventsHeld: figure(input.eventsHeld),
     reachedTotal: figure(input.reachedTotal),
     reach: (input.reach ?? []).map((line) => ({ ageBand: line.ageBand, sex: line.sex, count: figure(line.count) })),
-    clubs: (input.clubs ?? []).map((line) => ({ clubId: line.clubId, meetings: figure(line.meetings), attendance: figure(line.attendance) })),
-    programRuns: (input.programRuns ?? []).map((line) => ({ programRunId: line.programRunId, sessions: figure(line.sessions), attendance: figure(line.attendance) })),
+    clubs: (input.clubs ?? []).map((line) => ({ clubId: line.clubId.toLowerCase(), meetings: figure(line.meetings), attendance: figure(line.attendance) })),
+    programRuns: (input.programRuns ?? []).map((line) => ({ programRunId: line.programRunId.toLowerCase(), sessions: figure(line.sessions), attendance: figure(line.attendance) })),
     prevention: {
       raids: figure(input.prevention?.raids),
       sessions: figure(input.prevention?.sessions),

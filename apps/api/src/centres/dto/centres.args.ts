@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { CentreScopeFilter } from '../centre-scope.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { CentreKindEnum } from './centre.object.js';
-import { HasNoNul } from '../../common/input-rules.js';
+import { HasNoNul, IsFilterList } from '../../common/input-rules.js';
 
 export enum CentreOrderField {
   NAME = 'NAME',
@@ -40,7 +40,7 @@ export class CentreFilter extends CentreScopeFilter {
 
   @Field(() => [CentreKindEnum], { nullable: true, description: 'Only centres of these kinds.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(CENTRE_KINDS, { each: true })
   kinds?: CentreKind[];
 

@@ -1,13 +1,13 @@
 import { CLUB_STATUSES, type ClubStatus, OPEN_CLUB_STATUSES } from '@mrc/domain';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
 import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { Club, ClubStatusEnum, ClubType } from './club.objects.js';
-import { HasNoNul, IsCode, IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
+import { HasNoNul, IsCode, IsDay, OmitOrGive, Trim, IsFilterList } from '../../common/input-rules.js';
 
 
 @InputType({ description: 'A new club type for the catalogue.' })
@@ -141,13 +141,13 @@ export class ClubTypesArgs extends ConnectionArgs {
 export class ClubFilter extends CentreScopeFilter {
   @Field(() => [ID], { nullable: true, description: 'Only clubs of these types.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsUUID('all', { each: true, message: 'must be club type ids' })
   clubTypeIds?: string[];
 
   @Field(() => [ClubStatusEnum], { nullable: true, description: 'Only clubs in these statuses; open ones (not CLOSED) when omitted.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(CLUB_STATUSES, { each: true })
   statuses?: ClubStatus[];
 

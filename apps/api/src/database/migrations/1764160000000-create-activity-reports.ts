@@ -108,6 +108,7 @@ export class CreateActivityReports1764160000000 implements MigrationInterface {
         operation     text NOT NULL,
         request_hash  text NOT NULL,
         record_id     uuid NOT NULL,
+        record_version integer NOT NULL DEFAULT 0,
         created_at    timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (user_id, key)
       )

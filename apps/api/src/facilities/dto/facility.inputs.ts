@@ -1,13 +1,13 @@
 import { EQUIPMENT_KINDS, type EquipmentKind, SPACE_KINDS, type SpaceKind } from '@mrc/domain';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { LocalisedNameField, type LocalisedTextInput, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs } from '../../common/pagination.js';
 import { EquipmentItem, EquipmentKindEnum } from './equipment-item.object.js';
 import { Space, SpaceKindEnum } from './space.object.js';
-import { OmitOrGive } from '../../common/input-rules.js';
+import { OmitOrGive, IsFilterList } from '../../common/input-rules.js';
 
 const MAX_COUNT = 10_000;
 
@@ -111,7 +111,7 @@ export class EquipmentItemPayload {
 export class SpaceFilter extends CentreScopeFilter {
   @Field(() => [SpaceKindEnum], { nullable: true, description: 'Only spaces of these kinds.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(SPACE_KINDS, { each: true })
   kinds?: SpaceKind[];
 
@@ -124,7 +124,7 @@ export class SpaceFilter extends CentreScopeFilter {
 export class EquipmentItemFilter extends CentreScopeFilter {
   @Field(() => [EquipmentKindEnum], { nullable: true, description: 'Only equipment of these kinds.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(EQUIPMENT_KINDS, { each: true })
   kinds?: EquipmentKind[];
 

@@ -21,7 +21,7 @@ import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { HasTextInSomeLanguage, LocalisedNameField, LocalisedTextInput, OptionalLocalisedField, OptionalLocalisedNameField } from '../../common/localisation.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { EducationLevelEnum, Program, ProgramKindEnum, ProgramRun, ProgramRunStatusEnum } from './program.objects.js';
-import { HasNoNul, IsCode, IsDay, OmitOrGive, Trim } from '../../common/input-rules.js';
+import { HasNoNul, IsCode, IsDay, OmitOrGive, Trim, IsFilterList } from '../../common/input-rules.js';
 
 
 @InputType({ description: 'A mentor of a program.' })
@@ -207,7 +207,7 @@ export class ProgramRunPayload {
 export class ProgramFilter {
   @Field(() => [ProgramKindEnum], { nullable: true, description: 'Only programs of these kinds.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(PROGRAM_KINDS, { each: true })
   kinds?: ProgramKind[];
 
@@ -241,19 +241,19 @@ export class ProgramsArgs extends ConnectionArgs {
 export class ProgramRunFilter extends CentreScopeFilter {
   @Field(() => [ID], { nullable: true, description: 'Only runs of these programs.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsUUID('all', { each: true, message: 'must be program ids' })
   programIds?: string[];
 
   @Field(() => [ProgramKindEnum], { nullable: true, description: 'Only runs of programs of these kinds.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(PROGRAM_KINDS, { each: true })
   kinds?: ProgramKind[];
 
   @Field(() => [ProgramRunStatusEnum], { nullable: true, description: 'Only runs in these statuses today; all when omitted.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(PROGRAM_RUN_STATUSES, { each: true })
   statuses?: ProgramRunStatus[];
 

@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/g
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CentreScopeFilter } from '../../centres/centre-scope.js';
-import { HasNoNul, IsIdempotencyKey, IsPeriod, Trim } from '../../common/input-rules.js';
+import { HasNoNul, IsIdempotencyKey, IsPeriod, Trim, IsFilterList } from '../../common/input-rules.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { AgeBandEnum, ReportStateEnum, SexEnum } from './report.objects.js';
 
@@ -216,7 +216,7 @@ export class ReturnReportInput extends ApproveReportInput {
 export class ReportFilter extends CentreScopeFilter {
   @Field(() => [ReportStateEnum], { nullable: true, description: 'Only reports in these states.' })
   @IsOptional()
-  @IsArray()
+  @IsFilterList()
   @IsIn(REPORT_STATES, { each: true })
   states?: ReportState[];
 

@@ -181,6 +181,7 @@ export class ActivityReport {
   @Field(() => GraphQLDateTime, { description: 'The latest change.' })
   updatedAt!: Date;
 
-  /** Not a field: `centre` resolves it. */
+  /** Not fields: `centre` resolves the first; the second decides who may approve (see allowedReportActions). */
   centreId!: string;
+  submittedById!: string | null;
 }

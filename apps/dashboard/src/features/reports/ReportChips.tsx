@@ -41,7 +41,12 @@ export function CellStatusChip({ cell }: { cell: { status: ReportCellStatus; sta
   return (
     <>
       <StatusChip {...CELL_CHIPS[view]} label={t(`reports.cell.${view}`)} />
-      {cell.late && view !== 'OVERDUE' ? <LateMark /> : null}
+      {cell.late && view !== 'OVERDUE' ? (
+        <>
+          {' '}
+          <LateMark />
+        </>
+      ) : null}
     </>
   );
 }

@@ -35,7 +35,8 @@ export default function CompletenessPage() {
   const [params, setParams] = useSearchParams();
   const from = readPeriod(params.get('from'));
   const to = readPeriod(params.get('to'));
-  const { data, previousData, error, loading, refetch } = useQuery(CompletenessQuery, { variables: { from, to } });
+  // Others change these lists (a coordinator submits, the region reviews): show the cached one, and ask again.
+  const { data, previousData, error, loading, refetch } = useQuery(CompletenessQuery, { variables: { from, to }, fetchPolicy: 'cache-and-network' });
   const shown = data ?? (error ? undefined : previousData);
   const grid = shown?.reportCompleteness;
   const refused = failureCode(error) === 'BAD_USER_INPUT' ? fieldErrors(error) : {};

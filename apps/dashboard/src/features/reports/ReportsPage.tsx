@@ -34,7 +34,8 @@ export default function ReportsPage() {
 function MyReports({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('reports.mine.title'));
-  const { data, error, refetch } = useQuery(MyReportsQuery, { variables: { returnedFirst: RETURNED_PAGE_SIZE } });
+  // Others change these lists (a coordinator submits, the region reviews): show the cached one, and ask again.
+  const { data, error, refetch } = useQuery(MyReportsQuery, { variables: { returnedFirst: RETURNED_PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   const periodType = data?.reportingSettings.periodType ?? 'MONTHLY';
   const row = data?.reportCompleteness.rows.find((candidate) => candidate.centre.id === centreId);
   const comments = new Map(data?.reports.nodes.map((report) => [report.period, report.reviewComment]));

@@ -21,7 +21,8 @@ type QueuedReport = ReviewQueueData['reports']['nodes'][number];
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('reports.queue.title'));
-  const { data, error, loading, refetch, fetchMore } = useQuery(ReviewQueueQuery, { variables: { first: REVIEW_QUEUE_PAGE_SIZE } });
+  // Others change these lists (a coordinator submits, the region reviews): show the cached one, and ask again.
+  const { data, error, loading, refetch, fetchMore } = useQuery(ReviewQueueQuery, { variables: { first: REVIEW_QUEUE_PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   const connection = data?.reports;
   const { loadMore, loadMoreError } = useLoadMore(connection?.pageInfo.endCursor, fetchMore);
 

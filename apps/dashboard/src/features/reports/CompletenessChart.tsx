@@ -16,13 +16,13 @@ export interface RatePoint {
  */
 export function CompletenessChart({ points }: { points: RatePoint[] }) {
   const { t } = useTranslation();
-  const percent = (value: unknown) => (typeof value === 'number' ? `${value} %` : '–');
+  const percent = (value: unknown) => (typeof value === 'number' ? `${value}\u00a0%` : '–');
   return (
     <div className="rate-chart" aria-hidden="true" data-testid="rate-chart">
       <LineChart responsive style={{ width: '100%', height: 280 }} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d0d6dd" />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-        <YAxis domain={[0, 100]} tickFormatter={percent} width={48} tick={{ fontSize: 12 }} />
+        <YAxis domain={[0, 100]} tickFormatter={percent} width={60} tick={{ fontSize: 12 }} />
         <Tooltip formatter={percent} />
         <Legend />
         <Line

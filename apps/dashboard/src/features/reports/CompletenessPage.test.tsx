@@ -14,7 +14,7 @@ describe('the completeness grid', () => {
 
     const temirtau = within(grid).getByRole('row', { name: /^Temirtau/ });
     const cells = within(temirtau).getAllByTestId('grid-cell');
-    expect(cells.map((cell) => cell.textContent)).toEqual(['✓ Approved ⏱ late', '↩ Returned', '! Overdue']);
+    expect(cells.map((cell) => cell.textContent)).toEqual(['✓ Approved ◷ late', '↩ Returned', '! Overdue']);
     expect(cells[2]).toHaveAttribute('data-status', 'OVERDUE');
     expect(cells[2]).toHaveAttribute('data-late', 'true');
     expect(within(cells[0]!).getByRole('link', { name: 'Temirtau, August 2026: Approved, late' })).toHaveAttribute('href', '/reports/c-3/2026-08');
@@ -28,6 +28,10 @@ describe('the completeness grid', () => {
     expect(saranCells[0]).toHaveTextContent('– Not expected');
     expect(within(saranCells[0]!).queryByRole('link')).not.toBeInTheDocument();
     expect(saranCells[2]).toHaveTextContent('✎ Draft');
+
+    // The regional centre reviews; it owes no report and has no row.
+    expect(within(grid).queryByRole('row', { name: /^Regional centre/ })).not.toBeInTheDocument();
+    expect(within(grid).getAllByTestId('grid-row')).toHaveLength(2);
 
     const network = within(grid).getByRole('row', { name: /^Network/ });
     expect(network).toHaveTextContent('1 of 1100%2 of 2100%0 of 20%');

@@ -70,7 +70,8 @@ export default function CompletenessPage() {
       <p className="page-intro">{t('reports.grid.intro')}</p>
       <ReportsTabs />
       <RangeForm
-        key={params.toString()}
+        // Starts again once the grid says which periods it shows (the default range is the API's).
+        key={`${params.toString()}|${shown?.reportCompleteness.periods.join() ?? ''}`}
         from={from ?? shown?.reportCompleteness.periods[0] ?? ''}
         to={to ?? shown?.reportCompleteness.periods.at(-1) ?? ''}
         problems={refused}
@@ -126,11 +127,13 @@ function RangeForm({
 function CompletenessGrid({ grid }: { grid: Grid }) {
   const { t, i18n } = useTranslation();
   const type = grid.periodType;
+  // The regional centre reviews rather than reports, and a centre closed all along owes nothing: no row.
+  const rows = grid.rows.filter((row) => row.total.expected > 0 || row.cells.some((cell) => cell.reportId));
   const network = new Map(grid.network.map((rate) => [rate.period, rate]));
   const csv = () =>
     downloadCsv('report-completeness.csv', [
       [t('reports.column.centre'), ...grid.periods, t('reports.grid.total')],
-      ...grid.rows.map((row) => [
+      ...rows.map((row) => [
         row.centre.name,
         ...row.cells.map((cell) => `${t(`reports.cell.${cellView(cell)}`)}${cell.late && cell.status !== 'OVERDUE' ? ` (${t('reports.late')})` : ''}`),
         `${row.total.received}/${row.total.expected}`,
@@ -162,7 +165,7 @@ function CompletenessGrid({ grid }: { grid: Grid }) {
             </tr>
           </thead>
           <tbody>
-            {grid.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.centre.id} data-testid="grid-row" data-centre-id={row.centre.id}>
                 <th scope="row">
                   <Link to={`/centres/${encodeURIComponent(row.centre.id)}`}>{row.centre.name}</Link>

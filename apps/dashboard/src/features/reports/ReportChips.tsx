@@ -56,7 +56,7 @@ export function LateMark() {
   const { t } = useTranslation();
   return (
     <span className="late-mark">
-      <span aria-hidden="true">⏱</span> {t('reports.late')}
+      <span aria-hidden="true">◷</span> {t('reports.late')}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { AGE_BANDS, HIGHLIGHTS_MAX_LENGTH, PREVENTION_FIGURES, reachPath, SEXES } from '@mrc/domain';
-import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureCode } from '../../app/apollo/error-code';
 import { fieldErrors } from '../../app/apollo/error-details';
@@ -56,6 +56,15 @@ export function ReportForm({ centreId, period, report, lines, submitBlocked, onC
   const submission = useRef<{ key: string; body: string } | null>(null);
   const autosave = useReportAutosave({ centreId, period, report: report ? { id: report.id, version: report.version } : null, onConflict });
   const [submitReport] = useMutation(SubmitReportMutation);
+
+  // Closing the tab while a save waits or failed would lose figures: the browser asks first.
+  const unsaved = autosave.status.kind === 'saving' || autosave.status.kind === 'failed';
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
 
   const figures = useMemo(() => reportFigures(values), [values]);
   const draftProblems = useMemo(() => figureProblems(figures, lines, false), [figures, lines]);

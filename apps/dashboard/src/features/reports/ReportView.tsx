@@ -95,7 +95,7 @@ export function ReportView({ report, lines, warnings }: { report: ReportFieldsFr
               <tr>
                 <td />
                 {SEXES.map((sex) => (
-                  <th key={sex} scope="col">
+                  <th key={sex} scope="col" className="numeric">
                     {t(`reports.sex.${sex}`)}
                   </th>
                 ))}

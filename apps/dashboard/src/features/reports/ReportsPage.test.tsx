@@ -23,7 +23,7 @@ describe('my reports', () => {
     expect(rows[1]).toHaveTextContent('Reach by age does not add up to the total.');
     expect(within(rows[1]!).getByRole('link', { name: 'Continue the report for September 2026' })).toBeInTheDocument();
     expect(within(rows[2]!).getByRole('link', { name: 'View the report for August 2026' })).toBeInTheDocument();
-    expect(rows[3]).toHaveTextContent('✓ Approved ⏱ late');
+    expect(rows[3]).toHaveTextContent('✓ Approved ◷ late');
   });
 
   it('leaves out the months before the centre opened', async () => {

@@ -308,6 +308,12 @@ export function completenessGrid(temirtauCells = TEMIRTAU_CELLS): Grid {
     deadlineDay: 5,
     periods,
     rows: [
+      {
+        __typename: 'CentreReportRow',
+        centre: { __typename: 'Centre', id: 'c-1', name: 'Regional centre', kind: 'REGIONAL' },
+        cells: periods.map((period) => cell(period, { status: 'NOT_EXPECTED', state: null, expected: false, reportId: null })),
+        total: rate('2026-08..2026-10', 0, 0),
+      },
       { __typename: 'CentreReportRow', centre: { __typename: 'Centre', id: 'c-5', name: 'Saran', kind: 'CITY' }, cells: saranCells, total: rate('2026-08..2026-10', 2, 1) },
       { __typename: 'CentreReportRow', centre: { __typename: 'Centre', id: 'c-3', name: 'Temirtau', kind: 'CITY' }, cells: temirtauCells, total: rate('2026-08..2026-10', 3, 2, 1, 1) },
     ],

@@ -6,3 +6,4 @@ export * from './policy.js';
 export * from './network.js';
 export * from './reporting.js';
 export * from './report-figures.js';
+export * from './rollout.js';

@@ -45,6 +45,15 @@ describe('defineAbilityFor', () => {
     expect(analyst.can('update', subject('Report', { centreId: B }))).toBe(false);
   });
 
+  it("lets everyone read the rollout and a coordinator move only their own district's items", () => {
+    const coordinator = defineAbilityFor({ id: 'u2', role: 'DISTRICT_COORDINATOR', centreId: A });
+    expect(coordinator.can('read', subject('RolloutItem', { centreId: B }))).toBe(true);
+    expect(coordinator.can('update', subject('RolloutItem', { centreId: A }))).toBe(true);
+    expect(coordinator.can('update', subject('RolloutItem', { centreId: B }))).toBe(false);
+    expect(coordinator.can('create', 'RolloutItem')).toBe(false);
+    expect(defineAbilityFor({ id: 'u3', role: 'ANALYST', centreId: null }).can('update', subject('RolloutItem', { centreId: A }))).toBe(false);
+  });
+
   it('lets an analyst read the network and write nothing', () => {
     const ability = defineAbilityFor({ id: 'u3', role: 'ANALYST', centreId: null });
     expect(ability.can('read', 'Centre')).toBe(true);

@@ -11,6 +11,7 @@ import type { Role } from './role.js';
  *   spaces, equipment, clubs and program runs. The catalogue (club types, programs) and the shape
  *   of the network (centres, names, parents) are the region's.
  * - Analysts read the whole network and write nothing.
+ * Rollout items are read by all; a district's coordinator moves its own, the region plans them.
  * Activity reports are a centre's own: its coordinator writes them and reads no other centre's;
  * administrators review them; analysts read them all.
  * Users and the audit trail are administrators' business; everyone may read their own account.
@@ -27,6 +28,7 @@ export const POLICY_SUBJECTS = [
   'Program',
   'ProgramRun',
   'Report',
+  'RolloutItem',
   'User',
   'AuditEntry',
   'all',
@@ -50,7 +52,7 @@ export interface PolicyUser {
 }
 
 /** What everyone signed in may read: the network and its catalogue are open to all roles. */
-const NETWORK_SUBJECTS: PolicySubjectType[] = ['Centre', 'Space', 'Equipment', 'ClubType', 'Club', 'Program', 'ProgramRun'];
+const NETWORK_SUBJECTS: PolicySubjectType[] = ['Centre', 'Space', 'Equipment', 'ClubType', 'Club', 'Program', 'ProgramRun', 'RolloutItem'];
 
 /** Records that belong to one centre, which that centre's coordinator keeps. */
 const CENTRE_OWNED_SUBJECTS: PolicySubjectType[] = ['Space', 'Equipment', 'Club', 'ProgramRun'];
@@ -68,6 +70,8 @@ export function defineAbilityFor(user: PolicyUser | null): AppAbility {
         can('update', 'Centre', [...CENTRE_CONTACT_FIELDS], { id: user.centreId });
         can(['create', 'update'], CENTRE_OWNED_SUBJECTS, { centreId: user.centreId });
         can(['read', 'create', 'update'], 'Report', { centreId: user.centreId });
+        // The district runs its rollout items (gates, notes, steps); the region plans and cancels them (rollout.ts).
+        can('update', 'RolloutItem', { centreId: user.centreId });
       }
       can('read', 'User', { id: user.id });
       break;

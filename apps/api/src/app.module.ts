@@ -9,6 +9,7 @@ import { ClubsModule } from './clubs/clubs.module.js';
 import { FacilitiesModule } from './facilities/facilities.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RolloutModule } from './rollout/rollout.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
@@ -35,6 +36,7 @@ export class AppModule {
         ClubsModule,
         ProgramsModule,
         ReportsModule,
+        RolloutModule,
         UsersModule,
         ...dashboardModule(config),
       ],

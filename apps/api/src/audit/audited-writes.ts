@@ -34,18 +34,21 @@ export class AuditedWrites {
   /**
    * `intended` is what the policy checks before anything is read (the centre the record is for),
    * so a coordinator writing to another centre hears FORBIDDEN, not a validation message about it.
+   * `afterSave` writes what hangs on the new record (its history) in the same transaction.
    */
   create<E extends { id: string }>(
     actor: Actor,
     recordType: AuditedRecordType<E>,
     intended: PolicyRecord,
     build: (manager: EntityManager) => Promise<E>,
+    afterSave?: (manager: EntityManager, saved: E) => Promise<void>,
   ): Promise<E> {
     authorize(actor, 'create', recordType.type, intended);
     return this.dataSource.transaction(async (manager) => {
       const record = await build(manager);
       authorize(actor, 'create', recordType.type, recordType.policyRecord(record));
       const saved = await manager.save(recordType.entity, record);
+      await afterSave?.(manager, saved);
       await this.record(manager, actor, recordType, `CREATE_${upperSnake(recordType.type)}`, saved, changedFields(null, saved, recordType.fields));
       return saved;
     });

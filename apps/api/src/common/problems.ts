@@ -103,6 +103,13 @@ export const PROBLEM_MESSAGES = {
   listedTwice: { en: 'is listed twice', ru: 'указано дважды', kk: 'екі рет көрсетілген' },
   tooLong: { en: 'must be at most {max} characters', ru: 'должно быть не длиннее {max} символов', kk: '{max} таңбадан аспауы керек' },
 
+  // The rollout of clubs to the districts (packages/domain/src/rollout.ts).
+  notADistrict: { en: 'must be a district centre, not the regional centre', ru: 'должен быть районным центром, а не областным', kk: 'облыстық емес, аудандық орталық болуы керек' },
+  alreadyPlanned: { en: 'is already on the plan for this district', ru: 'уже запланирован в этом районе', kk: 'бұл ауданда жоспарда бар' },
+  launchedKeepsGates: { en: 'a launched club keeps all four gates; pause it instead', ru: 'у запущенного клуба остаются все четыре условия; лучше приостановите его', kk: 'іске қосылған клубта төрт шарт та сақталады; оның орнына тоқтатыңыз' },
+  gatesOpen: { en: 'cannot launch while these gates are open: {gates}', ru: 'нельзя запустить, пока не выполнены условия: {gates}', kk: 'мына шарттар орындалмайынша іске қосуға болмайды: {gates}' },
+  reasonNeeded: { en: 'say why', ru: 'укажите причину', kk: 'себебін көрсетіңіз' },
+
   // The summary of a refusal with field problems.
   checkFields: { en: 'Check these fields: {fields}.', ru: 'Проверьте поля: {fields}.', kk: 'Мына өрістерді тексеріңіз: {fields}.' },
 } as const satisfies Record<string, Record<Language, string>>;

@@ -43,6 +43,11 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   ADMIN_NAME: z.string().min(1).default('Administrator'),
   SEED_DEMO_USERS: z.stringbool().optional(),
+  // Set when several API processes serve one dashboard: live updates then travel through Redis.
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
   // How often centres report, and the day of the following month reports are due.
   REPORT_PERIOD_TYPE: z.enum(PERIOD_TYPES).default('MONTHLY'),
   REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(5),
@@ -64,6 +69,8 @@ export interface AppConfig {
   dashboardDist: string;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number };
   reporting: { periodType: PeriodType; deadlineDay: number };
+  /** Undefined: live events stay in this process. */
+  redisUrl: string | undefined;
   auth: {
     /** Undefined: a random secret is made at start. */
     secret: string | undefined;
@@ -115,6 +122,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dashboardDist: fromRoot(env.DASHBOARD_DIST),
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },
+    redisUrl: env.REDIS_URL,
     auth: {
       secret: env.AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -15,6 +15,7 @@ import {
   ReportProgramRunEntity,
   ReportReachEntity,
 } from '../reports/activity-report.entity.js';
+import { RolloutChangeEntity, RolloutItemEntity } from '../rollout/rollout-item.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { migrations } from './migrations/index.js';
 import { SqlStatementCounter } from './sql-statement-counter.js';
@@ -46,6 +47,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
       ReportClubEntity,
       ReportProgramRunEntity,
       IdempotencyKeyEntity,
+      RolloutItemEntity,
+      RolloutChangeEntity,
     ],
     migrations,
     migrationsTableName: 'schema_migration',

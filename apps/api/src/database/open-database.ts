@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/env.js';
 import { dataSourceOptions } from './data-source.js';
 import { seedNetworkIfEmpty } from './seed/seed-network.js';
 import { seedReportsIfEmpty } from './seed/seed-reports.js';
+import { seedRolloutIfEmpty } from './seed/seed-rollout.js';
 
 /** The database name used on the embedded server. */
 const EMBEDDED_DATABASE = 'mrc';
@@ -75,9 +76,13 @@ async function migrateAndSeed(url: string, config: AppConfig, log: Logger): Prom
     if (config.seedOnEmpty) {
       const added = await seedNetworkIfEmpty(dataSource);
       if (Object.values(added).some((count) => count > 0)) log.info({ added }, 'Seeded the Karaganda network into an empty database');
-      // Made-up reports only where they cannot be mistaken for real ones: a network seeded just now, or a demo database.
-      const reports = added.centres > 0 || config.auth.seedDemoUsers ? await seedReportsIfEmpty(dataSource, config.reporting) : 0;
-      if (reports > 0) log.info({ reports }, 'Seeded a year of activity reports');
+      // Made-up reports and plans only where they cannot be mistaken for real ones: a network seeded just now, or a demo database.
+      if (added.centres > 0 || config.auth.seedDemoUsers) {
+        const reports = await seedReportsIfEmpty(dataSource, config.reporting);
+        if (reports > 0) log.info({ reports }, 'Seeded a year of activity reports');
+        const rolloutItems = await seedRolloutIfEmpty(dataSource);
+        if (rolloutItems > 0) log.info({ rolloutItems }, 'Seeded the rollout plan of the clubs');
+      }
     }
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
+import { GraphQLError, Kind, OperationTypeNode, parse } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthModule } from '../auth/auth.module.js';
 import { CredentialsModule } from '../auth/credentials.module.js';
@@ -21,13 +22,27 @@ import { ClubsModule } from '../clubs/clubs.module.js';
 import { FacilitiesModule } from '../facilities/facilities.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
+import { RolloutModule } from '../rollout/rollout.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
+const ONLY_SUBSCRIPTIONS = new GraphQLError('Only subscriptions go over the WebSocket; send queries and mutations over HTTP.', {
+  extensions: { code: 'BAD_USER_INPUT' },
+});
+
+function isSubscription(query: string): boolean {
+  try {
+    const operations = parse(query).definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    return operations.length === 1 && operations[0]!.operation === OperationTypeNode.SUBSCRIPTION;
+  } catch {
+    return false;
+  }
+}
+
 /** Identity and loaders live in the feature modules; this module only assembles them per request. */
 @Module({
-  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, ReportsModule, UsersModule, CredentialsModule],
+  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, ReportsModule, RolloutModule, UsersModule, CredentialsModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })
@@ -64,7 +79,16 @@ class RequestContextModule {}
           // One operation per HTTP request: batching multiplies the cost limit's reach.
           allowBatchedHttpRequests: false,
           parseOptions: { maxTokens: 5000 },
-          context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
+          context: (http: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }) =>
+            http.req && http.res ? contexts.create(http.req, http.res) : contexts.createForSocket(http.connectionParams, http.extra?.request),
+          // Live updates: subscriptions over graphql-ws on the same path. Queries and mutations stay on
+          // HTTP, where the limits, cookies and rate limits apply.
+          subscriptions: {
+            'graphql-ws': {
+              path: GRAPHQL_PATH,
+              onSubscribe: (_context, _id, payload) => (isSubscription(payload.query) ? undefined : [ONLY_SUBSCRIPTIONS]),
+            },
+          },
           formatError: (formatted, error) => formatError(formatted, error, exposeStacktrace),
           validationRules: armor.validationRules,
           // The cast bridges a types-only split: @nestjs/apollo's typings name @apollo/server's CommonJS

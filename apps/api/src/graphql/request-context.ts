@@ -1,4 +1,5 @@
 import { DEFAULT_LANGUAGE, type Language, languageFromAcceptLanguage } from '@mrc/domain';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor.js';
@@ -9,6 +10,7 @@ import { type ClubLoaders, ClubsLoader } from '../clubs/clubs.loader.js';
 import { FacilitiesLoader, type FacilityLoaders } from '../facilities/facilities.loader.js';
 import { type ProgramLoaders, ProgramsLoader } from '../programs/programs.loader.js';
 import { type ReportLoaders, ReportsLoader } from '../reports/reports.loader.js';
+import { type RolloutLoaders, RolloutLoader } from '../rollout/rollout.loader.js';
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
@@ -18,6 +20,7 @@ export interface RequestLoaders {
   clubs: ClubLoaders;
   programs: ProgramLoaders;
   reports: ReportLoaders;
+  rollout: RolloutLoaders;
   users: UserLoaders;
 }
 
@@ -50,6 +53,7 @@ export class RequestContextFactory {
     private readonly clubs: ClubsLoader,
     private readonly programs: ProgramsLoader,
     private readonly reports: ReportsLoader,
+    private readonly rollout: RolloutLoader,
     private readonly users: UsersLoader,
   ) {}
 
@@ -60,6 +64,34 @@ export class RequestContextFactory {
     const actor = token ? await this.auth.actorForToken(token, { requestId, address: req.ip ?? 'unknown' }) : null;
     // Counted here, once per HTTP request, however many fields the operation selects.
     const rateLimited = actor && actor !== 'invalid' ? await this.limits.request(actor.user.id) : null;
+    return this.assemble(req, res, requestId, language, actor, rateLimited);
+  }
+
+  /**
+   * The context of a subscription over the WebSocket (graphql-ws): the token and language come in the
+   * connection parameters, as browsers cannot set headers on a WebSocket. Only subscriptions run
+   * there (see graphql.module.ts), so nothing reads the HTTP response.
+   */
+  async createForSocket(connectionParams: Record<string, unknown> | undefined, upgrade: Request | undefined): Promise<RequestContext> {
+    const param = (name: string) => {
+      const value = connectionParams?.[name] ?? connectionParams?.[name.toLowerCase()];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const language = languageFromAcceptLanguage(param('Accept-Language')) ?? DEFAULT_LANGUAGE;
+    const requestId = randomUUID();
+    const token = BEARER.exec(param('Authorization') ?? '')?.[1];
+    const actor = token ? await this.auth.actorForToken(token, { requestId, address: upgrade?.socket?.remoteAddress ?? 'unknown' }) : null;
+    return this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, actor, null);
+  }
+
+  private assemble(
+    req: Request,
+    res: Response,
+    requestId: string,
+    language: Language,
+    actor: Awaited<ReturnType<AuthService['actorForToken']>> | null,
+    rateLimited: RateLimitedError | null,
+  ): RequestContext {
     return {
       rateLimited,
       req,
@@ -74,6 +106,7 @@ export class RequestContextFactory {
         clubs: this.clubs.create(language),
         programs: this.programs.create(),
         reports: this.reports.create(),
+        rollout: this.rollout.create(),
         users: this.users.create(),
       },
     };

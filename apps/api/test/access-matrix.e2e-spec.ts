@@ -10,6 +10,7 @@ import {
   createSpace,
 } from './factories/network.js';
 import { insertReport, reportPeriod, submitInput } from './factories/reports.js';
+import { insertRolloutItem } from './factories/rollout.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
@@ -253,6 +254,22 @@ const CASES: Record<string, Case> = {
     version: 1,
     comment: 'The attendance of the dombra club was counted twice.',
   })),
+  // The region plans the rollout; a district runs its own items.
+  planRollout: networkCase('planRollout', 'PlanRolloutInput', 'rolloutItem', ADMIN_ONLY, async (api, centre) => ({
+    clubTypeId: await createClubType(api),
+    centreId: centre,
+    plannedOn: '2027-04-01',
+  })),
+  updateRolloutItem: networkCase('updateRolloutItem', 'UpdateRolloutItemInput', 'rolloutItem', CENTRE_OWNED, async (api, centre) => ({
+    id: await insertRolloutItem(api, centre),
+    version: 1,
+    gates: ['SPACE_READY'],
+  })),
+  advanceRollout: networkCase('advanceRollout', 'AdvanceRolloutInput', 'rolloutItem', CENTRE_OWNED, async (api, centre) => ({
+    id: await insertRolloutItem(api, centre),
+    version: 1,
+    action: 'PREPARE',
+  })),
 };
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinatorOfA_onA', 'coordinatorOfA_onB', 'analyst'];
@@ -349,6 +366,9 @@ const QUERY_CASES: Record<string, QueryCase> = {
   },
   auditEntries: { document: async () => ['{ auditEntries { totalCount } }', {}], expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'FORBIDDEN' } },
   reportingSettings: readByAll('{ reportingSettings { periodType deadlineDay } }'),
+  rolloutItems: readByAll('{ rolloutItems { totalCount } }'),
+  rolloutItem: readByAll('query($id: ID!) { rolloutItem(id: $id) { status } }', async (api) => ({ id: await insertRolloutItem(api, await centreId(api, 'balkhash')) })),
+  rolloutProgress: readByAll('{ rolloutProgress { network { share } } }'),
   // A coordinator lists and sees the completeness of their own centre only; that is tested in reports.e2e-spec.
   reports: readByAll('{ reports { totalCount } }'),
   reportCompleteness: readByAll('{ reportCompleteness { periods } }'),

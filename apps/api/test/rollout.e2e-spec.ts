@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Client } from 'graphql-ws';
+import { createClubType } from './factories/network.js';
+import { insertRolloutItem } from './factories/rollout.js';
+import { centreId } from './factories/users.js';
+import { nextChange, subscriber, waitForSubscription } from './utils/live.js';
+import { DEMO, startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
+
+const ITEM_FIELDS = 'id version status gates openGates plannedOn launchedOn statusReason late allowedActions history { action field from to reason actorName }';
+const ADVANCE = `mutation($input: AdvanceRolloutInput!) { advanceRollout(input: $input) { rolloutItem { ${ITEM_FIELDS} } } }`;
+const UPDATE = `mutation($input: UpdateRolloutItemInput!) { updateRolloutItem(input: $input) { rolloutItem { ${ITEM_FIELDS} } } }`;
+const PLAN = `mutation($input: PlanRolloutInput!) { planRollout(input: $input) { rolloutItem { ${ITEM_FIELDS} } } }`;
+const ALL_GATES = ['SPACE_READY', 'LEADER_ASSIGNED', 'EQUIPMENT_IN_PLACE', 'FIRST_MEETING_HELD'];
+
+interface Item {
+  id: string;
+  version: number;
+  status: string;
+  gates: string[];
+  launchedOn: string | null;
+  statusReason: string | null;
+  late: boolean;
+  allowedActions: string[];
+  history: { action: string; field: string; from: string | null; to: string | null; reason: string | null; actorName: string | null }[];
+}
+
+const errorOf = (response: GraphqlResponse) => response.body.errors?.[0]?.extensions ?? {};
+const itemOf = (response: GraphqlResponse, mutation: string) => (response.body.data as Record<string, { rolloutItem: Item }>)[mutation]!.rolloutItem;
+
+const historyCount = async (api: TestApp, id: string) => Number((await api.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM rollout_change WHERE item_id = $1', [id]))[0]!.n);
+
+describe('the rollout of clubs', () => {
+  let api: TestApp;
+  let asAdmin: Record<string, string>;
+  let asTemirtau: Record<string, string>;
+  let temirtau: string;
+  let balkhash: string;
+  beforeAll(async () => {
+    api = await startTestApp({}, { ownDatabase: true });
+    asAdmin = await api.signIn(DEMO.admin);
+    asTemirtau = await api.signIn(DEMO.temirtau);
+    temirtau = await centreId(api, 'temirtau');
+    balkhash = await centreId(api, 'balkhash');
+  });
+  afterAll(() => api.close());
+
+  describe('steps', () => {
+    it('goes PLANNED → PREPARING → LAUNCHED → ACTIVE, launching only with every gate met', async () => {
+      const id = await insertRolloutItem(api, temirtau);
+      let item = itemOf(await api.graphql(ADVANCE, { input: { id, version: 1, action: 'PREPARE' } }, asTemirtau), 'advanceRollout');
+      expect(item).toMatchObject({ status: 'PREPARING', allowedActions: ['PAUSE'] });
+
+      const early = await api.graphql(ADVANCE, { input: { id, version: item.version, action: 'LAUNCH' } }, asTemirtau);
+      expect(errorOf(early)).toMatchObject({ code: 'BAD_USER_INPUT', problems: { action: { code: 'gatesOpen' } } });
+      expect((errorOf(early) as { fields?: Record<string, string> }).fields?.['action']).toMatch(/SPACE_READY, LEADER_ASSIGNED, EQUIPMENT_IN_PLACE, FIRST_MEETING_HELD/);
+
+      item = itemOf(await api.graphql(UPDATE, { input: { id, version: item.version, gates: ALL_GATES } }, asTemirtau), 'updateRolloutItem');
+      item = itemOf(await api.graphql(ADVANCE, { input: { id, version: item.version, action: 'LAUNCH', launchedOn: '2026-11-02' } }, asTemirtau), 'advanceRollout');
+      expect(item).toMatchObject({ status: 'LAUNCHED', launchedOn: '2026-11-02', gates: ALL_GATES });
+      item = itemOf(await api.graphql(ADVANCE, { input: { id, version: item.version, action: 'ACTIVATE' } }, asTemirtau), 'advanceRollout');
+      expect(item.status).toBe('ACTIVE');
+
+      // A launched club keeps its gates.
+      const dropGate = await api.graphql(UPDATE, { input: { id, version: item.version, gates: ['SPACE_READY'] } }, asTemirtau);
+      expect(errorOf(dropGate)).toMatchObject({ code: 'BAD_USER_INPUT', problems: { gates: { code: 'launchedKeepsGates' } } });
+    });
+
+    it('pauses with a reason and resumes where it was', async () => {
+      const id = await insertRolloutItem(api, temirtau, { status: 'ACTIVE', gates: ALL_GATES, launchedOn: '2026-09-01' });
+      expect(errorOf(await api.graphql(ADVANCE, { input: { id, version: 1, action: 'PAUSE' } }, asTemirtau))).toMatchObject({ code: 'BAD_USER_INPUT', problems: { reason: { code: 'reasonNeeded' } } });
+      let item = itemOf(await api.graphql(ADVANCE, { input: { id, version: 1, action: 'PAUSE', reason: 'The leader is ill.' } }, asTemirtau), 'advanceRollout');
+      expect(item).toMatchObject({ status: 'PAUSED', statusReason: 'The leader is ill.' });
+      item = itemOf(await api.graphql(ADVANCE, { input: { id, version: item.version, action: 'RESUME' } }, asTemirtau), 'advanceRollout');
+      expect(item).toMatchObject({ status: 'ACTIVE', statusReason: null, launchedOn: '2026-09-01' });
+    });
+
+    it('refuses illegal steps with a clear code, and writes nothing for them', async () => {
+      const cancelled = await insertRolloutItem(api, temirtau, { status: 'CANCELLED', reason: 'No hall.' });
+      const active = await insertRolloutItem(api, temirtau, { status: 'ACTIVE', gates: ALL_GATES, launchedOn: '2026-09-01' });
+      const elsewhere = await insertRolloutItem(api, balkhash, { status: 'PREPARING', gates: ALL_GATES });
+      const before = await Promise.all([cancelled, active, elsewhere].map((id) => historyCount(api, id)));
+
+      const refusals: [Record<string, unknown>, Record<string, string>, string][] = [
+        [{ id: cancelled, version: 1, action: 'REVIVE' }, asAdmin, 'BAD_USER_INPUT'], // no reason
+        [{ id: cancelled, version: 1, action: 'REVIVE', reason: 'A hall was found.' }, asTemirtau, 'FORBIDDEN'], // the region revives
+        [{ id: active, version: 1, action: 'CANCEL', reason: 'No money.' }, asTemirtau, 'FORBIDDEN'], // the region cancels
+        [{ id: elsewhere, version: 1, action: 'LAUNCH' }, asTemirtau, 'FORBIDDEN'], // another district
+        [{ id: active, version: 1, action: 'PREPARE' }, asAdmin, 'CONFLICT'], // not from ACTIVE
+        [{ id: active, version: 7, action: 'PAUSE', reason: 'x' }, asAdmin, 'CONFLICT'], // stale version
+      ];
+      for (const [input, as, code] of refusals) expect(errorOf(await api.graphql(ADVANCE, { input }, as)).code).toBe(code);
+      expect(errorOf(await api.graphql(UPDATE, { input: { id: elsewhere, version: 1, notes: 'Mine now' } }, asTemirtau)).code).toBe('FORBIDDEN');
+      expect(errorOf(await api.graphql(UPDATE, { input: { id: active, version: 1, plannedOn: '2027-01-01' } }, asTemirtau)).code).toBe('FORBIDDEN');
+
+      expect(await Promise.all([cancelled, active, elsewhere].map((id) => historyCount(api, id)))).toEqual(before);
+      const revived = itemOf(await api.graphql(ADVANCE, { input: { id: cancelled, version: 1, action: 'REVIVE', reason: 'A hall was found.' } }, asAdmin), 'advanceRollout');
+      expect(revived).toMatchObject({ status: 'PLANNED', statusReason: null });
+      expect(revived.history.at(-1)).toMatchObject({ action: 'REVIVE', field: 'status', from: 'CANCELLED', to: 'PLANNED', reason: 'A hall was found.' });
+    });
+  });
+
+  describe('history', () => {
+    it('records who changed what, from and to, and nothing for a change that changes nothing', async () => {
+      const id = await insertRolloutItem(api, temirtau, { status: 'PREPARING', gates: ['SPACE_READY'] });
+      const same = itemOf(await api.graphql(UPDATE, { input: { id, version: 1, gates: ['SPACE_READY'], notes: null } }, asTemirtau), 'updateRolloutItem');
+      expect(same.version).toBe(1);
+      expect(same.history).toEqual([]);
+
+      const changed = itemOf(await api.graphql(UPDATE, { input: { id, version: 1, gates: ['LEADER_ASSIGNED', 'SPACE_READY'], responsibleName: 'Дана Ахметова' } }, asTemirtau), 'updateRolloutItem');
+      expect(changed.version).toBe(2);
+      expect(changed.history).toEqual([
+        { action: 'UPDATE', field: 'gates', from: 'SPACE_READY', to: 'SPACE_READY, LEADER_ASSIGNED', reason: null, actorName: expect.any(String) },
+        { action: 'UPDATE', field: 'responsibleName', from: null, to: 'Дана Ахметова', reason: null, actorName: expect.any(String) },
+      ]);
+    });
+
+    it('plans an item once per type and district, for districts only', async () => {
+      const type = await createClubType(api);
+      const planned = await api.graphql(PLAN, { input: { clubTypeId: type, centreId: temirtau, plannedOn: '2027-05-01' } }, asAdmin);
+      expect(itemOf(planned, 'planRollout')).toMatchObject({ status: 'PLANNED', plannedOn: '2027-05-01' });
+      expect(itemOf(planned, 'planRollout').history).toEqual([
+        { action: 'PLAN', field: 'status', from: null, to: 'PLANNED', reason: null, actorName: expect.any(String) },
+        { action: 'PLAN', field: 'plannedOn', from: null, to: '2027-05-01', reason: null, actorName: expect.any(String) },
+      ]);
+      expect(errorOf(await api.graphql(PLAN, { input: { clubTypeId: type, centreId: temirtau, plannedOn: '2027-06-01' } }, asAdmin)).code).toBe('CONFLICT');
+      const regional = await api.graphql(PLAN, { input: { clubTypeId: type, centreId: await centreId(api, 'karaganda-region'), plannedOn: '2027-06-01' } }, asAdmin);
+      expect(errorOf(regional)).toMatchObject({ code: 'BAD_USER_INPUT', problems: { centreId: { code: 'notADistrict' } } });
+    });
+  });
+
+  describe('progress and forecast', () => {
+    it('agree with a hand computation on a small fixed history', async () => {
+      // A city with three districts below it, and one club type planned in each.
+      const region = await centreId(api, 'karaganda-region');
+      const [city] = await api.dataSource.query<{ id: string }[]>(
+        `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ('forecast-city', 'CITY', $1, 'Город прогноза', '2020-01-01') RETURNING id`,
+        [region],
+      );
+      const districts: string[] = [];
+      for (const code of ['f-a', 'f-b', 'f-c']) {
+        const [row] = await api.dataSource.query<{ id: string }[]>(
+          `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ($1, 'RURAL_DISTRICT', $2, $1, '2020-01-01') RETURNING id`,
+          [code, city!.id],
+        );
+        districts.push(row!.id);
+      }
+      const type = await createClubType(api);
+      await insertRolloutItem(api, districts[0]!, { type, status: 'ACTIVE', gates: ALL_GATES, plannedOn: '2026-01-15', launchedOn: '2026-01-10' });
+      await insertRolloutItem(api, districts[1]!, { type, status: 'PREPARING', plannedOn: '2026-03-20' }); // late
+      await insertRolloutItem(api, districts[2]!, { type, status: 'PLANNED', plannedOn: '2099-01-01' });
+
+      const response = await api.graphql<{ rolloutProgress: Record<string, unknown> & { byClubType: Record<string, unknown>[]; timeline: Record<string, unknown>[] } }>(
+        `query($centreId: ID) { rolloutProgress(centreId: $centreId, includeSubtree: true) {
+          network { planned launched active late share } forecastOn
+          byClubType { totals { planned launched late } firstLaunchOn launchesSoFar forecastOn }
+          byCentre { centre { code } totals { planned launched } }
+          timeline { month planned launched }
+        } }`,
+        { centreId: city!.id },
+        asAdmin,
+      );
+      expect(response.body.errors).toBeUndefined();
+      const progress = response.body.data!.rolloutProgress;
+      expect(progress['network']).toEqual({ planned: 3, launched: 1, active: 1, late: 1, share: 1 / 3 });
+
+      // By hand: one launch in the days from 10 January 2026 to today; two districts to go.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+      const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-01-10T00:00:00Z')) / 86_400_000);
+      const forecast = new Date(Date.parse(`${today}T00:00:00Z`) + Math.ceil(2 / (1 / days)) * 86_400_000).toISOString().slice(0, 10);
+      expect(progress.byClubType).toEqual([{ totals: { planned: 3, launched: 1, late: 1 }, firstLaunchOn: '2026-01-10', launchesSoFar: 1, forecastOn: forecast }]);
+      expect(progress['forecastOn']).toBe(forecast);
+      expect(progress.timeline[0]).toEqual({ month: '2026-01', planned: 1, launched: 1 });
+      expect(progress.timeline.find((month) => month['month'] === '2026-03')).toEqual({ month: '2026-03', planned: 2, launched: 1 });
+      expect(progress.timeline.at(-1)).toEqual({ month: '2099-01', planned: 3, launched: 1 });
+    });
+  });
+
+  describe('live', () => {
+    it('tells a subscriber of the same process when an item changes', async () => {
+      const id = await insertRolloutItem(api, temirtau);
+      const client = subscriber(api.url, asAdmin);
+      try {
+        const next = nextChange(client, temirtau);
+        await waitForSubscription();
+        await api.graphql(ADVANCE, { input: { id, version: 1, action: 'PREPARE' } }, asTemirtau);
+        expect(await next).toMatchObject({ id, status: 'PREPARING', centre: { code: 'temirtau' } });
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('refuses queries and mutations over the socket, and anonymous subscribers', async () => {
+      const client = subscriber(api.url, asAdmin);
+      const anonymous = subscriber(api.url, {});
+      try {
+        const query = await firstResult(client, '{ reportingSettings { periodType } }');
+        expect(query).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+        const refused = await firstResult(anonymous, 'subscription { rolloutItemChanged { id } }');
+        expect(refused).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+      } finally {
+        await client.dispose();
+        await anonymous.dispose();
+      }
+    });
+  });
+});
+
+function firstResult(client: Client, query: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    client.subscribe({ query }, { next: resolve, error: (error) => resolve({ errors: Array.isArray(error) ? error : [error] }), complete: () => undefined });
+  });
+}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
@@ -15,6 +15,19 @@ export abstract class CentreScopeFilter {
   includeSubtree: boolean = false;
 }
 
+/** The same two as arguments, for a query that is not a list (completeness, progress): an input type's fields do not become arguments. */
+@ArgsType()
+export class CentreScopeArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this centre, or with `includeSubtree` this centre and every centre below it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a centre id' })
+  centreId?: string;
+
+  @Field({ defaultValue: false, description: 'With `centreId`: include the centres below it.' })
+  @IsBoolean()
+  includeSubtree: boolean = false;
+}
+
 /** SQL naming the ids of a centre and all centres below it, for `column IN (...)`. */
 export const SUBTREE_SQL = `
   WITH RECURSIVE subtree AS (
@@ -26,7 +39,7 @@ export const SUBTREE_SQL = `
   SELECT id FROM subtree`;
 
 /** Narrows a query to the scope's centres by its centre column (e.g. `club.centre_id`). */
-export function applyCentreScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, scope: CentreScopeFilter | undefined): void {
+export function applyCentreScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, scope: CentreScopeFilter | CentreScopeArgs | undefined): void {
   if (!scope?.centreId) return;
   if (scope.includeSubtree) {
     query.andWhere(`${column} IN (${SUBTREE_SQL})`, { scopeCentreId: scope.centreId });

@@ -2,7 +2,7 @@ import { AGE_BANDS, HIGHLIGHTS_MAX_LENGTH, SEXES, RETURN_COMMENT_MAX_LENGTH, REP
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CentreScopeFilter } from '../../centres/centre-scope.js';
+import { CentreScopeArgs, CentreScopeFilter } from '../../centres/centre-scope.js';
 import { HasNoNul, IsIdempotencyKey, IsPeriod, Trim, IsFilterList } from '../../common/input-rules.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { AgeBandEnum, ReportStateEnum, SexEnum } from './report.objects.js';
@@ -278,17 +278,7 @@ export class ReportsArgs extends ConnectionArgs {
 }
 
 @ArgsType()
-export class CompletenessArgs {
-  // The same two as CentreScopeFilter's, as arguments: CentreScopeFilter is an input type.
-  @Field(() => ID, { nullable: true, description: 'Only this centre, or with `includeSubtree` this centre and every centre below it.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a centre id' })
-  centreId?: string;
-
-  @Field({ defaultValue: false, description: 'With `centreId`: include the centres below it.' })
-  @IsBoolean()
-  includeSubtree: boolean = false;
-
+export class CompletenessArgs extends CentreScopeArgs {
   @Field({ nullable: true, description: 'The first period (`YYYY-MM`); by default eleven periods before `to`.' })
   @IsOptional()
   @IsPeriod()

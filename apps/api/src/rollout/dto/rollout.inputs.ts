@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLDate } from 'graphql-scalars';
-import { CentreScopeFilter } from '../../centres/centre-scope.js';
+import { CentreScopeArgs, CentreScopeFilter } from '../../centres/centre-scope.js';
 import { HasNoNul, IsDay, IsFilterList, OmitOrGive, Trim } from '../../common/input-rules.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { RolloutActionEnum, RolloutGateEnum, RolloutItem, RolloutStatusEnum } from './rollout.objects.js';
@@ -175,16 +175,7 @@ export class RolloutItemsArgs extends ConnectionArgs {
 }
 
 @ArgsType()
-export class RolloutProgressArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this centre, or with `includeSubtree` this centre and every centre below it.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a centre id' })
-  centreId?: string;
-
-  @Field({ defaultValue: false, description: 'With `centreId`: include the centres below it.' })
-  @IsBoolean()
-  includeSubtree: boolean = false;
-}
+export class RolloutProgressArgs extends CentreScopeArgs {}
 
 @ArgsType()
 export class RolloutChangedArgs {

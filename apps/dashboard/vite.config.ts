@@ -10,7 +10,8 @@ export default defineConfig({
   plugins: [react(), initialJsBudget({ maxGzipKiB: 200 })],
   server: {
     proxy: {
-      '/graphql': API_ORIGIN,
+      // ws: the live updates (GraphQL subscriptions) share the path, as a WebSocket upgrade.
+      '/graphql': { target: API_ORIGIN, ws: true },
       '/health': API_ORIGIN,
     },
   },

@@ -4,6 +4,7 @@ import { SetContextLink } from '@apollo/client/link/context';
 import type { Language } from '@mrc/domain';
 import type { i18n as I18n } from 'i18next';
 import { currentLanguage } from '../i18n/i18n';
+import { isSubscription } from './live-link';
 
 /**
  * Sends the UI language as Accept-Language on every request: the API answers localised fields
@@ -78,20 +79,25 @@ export function createApolloClient(
     uri = '/graphql',
     fetch,
     links = [],
+    live,
   }: {
     uri?: string;
     fetch?: typeof globalThis.fetch;
     /** Run between the language header and the network (the session's auth link). */
     links?: readonly ApolloLink[];
+    /** Where subscriptions go (the WebSocket); without it the app has no live updates. */
+    live?: ApolloLink;
   } = {},
 ): ApolloClient {
+  const http = ApolloLink.from([
+    acceptLanguageLink(() => currentLanguage(i18n)),
+    ...links,
+    // credentials stay 'same-origin' (the default): the refresh cookie must travel with /graphql.
+    new HttpLink(fetch ? { uri, fetch } : { uri }),
+  ]);
   const client = new ApolloClient({
-    link: ApolloLink.from([
-      acceptLanguageLink(() => currentLanguage(i18n)),
-      ...links,
-      // credentials stay 'same-origin' (the default): the refresh cookie must travel with /graphql.
-      new HttpLink(fetch ? { uri, fetch } : { uri }),
-    ]),
+    // The socket carries its own token and language (connection parameters), so subscriptions skip the HTTP links.
+    link: live ? ApolloLink.split(isSubscription, live, http) : http,
     cache: createCache(),
   });
   i18n.on('languageChanged', () => {

@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { createClubType } from './factories/network.js';
 import { insertRolloutItem } from './factories/rollout.js';
 import { centreId } from './factories/users.js';
-import { nextChange, subscriber, waitForSubscription } from './utils/live.js';
+import { hearChange, subscriber } from './utils/live.js';
 import { DEMO, startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
 const ITEM_FIELDS = 'id version status gates openGates plannedOn launchedOn statusReason late allowedActions history { action field from to reason actorName }';
@@ -99,6 +99,24 @@ describe('the rollout of clubs', () => {
     });
   });
 
+  describe('more refusals', () => {
+    it('resumes a launched club only with its gates met again, and takes a launch day only with LAUNCH, not before the centre opened', async () => {
+      const paused = await insertRolloutItem(api, temirtau, { status: 'PAUSED', gates: ['SPACE_READY'], launchedOn: '2026-09-01', reason: 'Leader ill' });
+      expect(errorOf(await api.graphql(ADVANCE, { input: { id: paused, version: 1, action: 'RESUME' } }, asTemirtau))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: { action: { code: 'gatesOpen' } },
+      });
+      const preparing = await insertRolloutItem(api, temirtau, { status: 'PREPARING', gates: ALL_GATES });
+      expect(errorOf(await api.graphql(ADVANCE, { input: { id: preparing, version: 1, action: 'LAUNCH', launchedOn: '1900-01-01' } }, asTemirtau))).toMatchObject({
+        problems: { launchedOn: { code: 'notBeforeCentreOpened' } },
+      });
+      expect(errorOf(await api.graphql(ADVANCE, { input: { id: preparing, version: 1, action: 'PAUSE', reason: 'x', launchedOn: '2026-01-01' } }, asTemirtau))).toMatchObject({
+        problems: { launchedOn: { code: 'onlyWithLaunch' } },
+      });
+      expect(await historyCount(api, preparing)).toBe(0);
+    });
+  });
+
   describe('history', () => {
     it('records who changed what, from and to, and nothing for a change that changes nothing', async () => {
       const id = await insertRolloutItem(api, temirtau, { status: 'PREPARING', gates: ['SPACE_READY'] });
@@ -180,14 +198,55 @@ describe('the rollout of clubs', () => {
       const id = await insertRolloutItem(api, temirtau);
       const client = subscriber(api.url, asAdmin);
       try {
-        const next = nextChange(client, temirtau);
-        await waitForSubscription();
-        await api.graphql(ADVANCE, { input: { id, version: 1, action: 'PREPARE' } }, asTemirtau);
-        expect(await next).toMatchObject({ id, status: 'PREPARING', centre: { code: 'temirtau' } });
+        let version = 1;
+        const heard = await hearChange(client, temirtau, async (attempt) => {
+          version = itemOf(await api.graphql(UPDATE, { input: { id, version, notes: `Probe ${attempt}` } }, asTemirtau), 'updateRolloutItem').version;
+        });
+        expect(heard).toMatchObject({ id, centre: { code: 'temirtau' } });
+        expect(heard['version']).toBeGreaterThan(1);
       } finally {
         await client.dispose();
       }
     });
+
+    it('holds a subscription to the limits of HTTP: depth, aliases, tokens', async () => {
+      const client = subscriber(api.url, asAdmin);
+      try {
+        const deep = 'subscription { rolloutItemChanged { centre { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } }';
+        expect(await firstResult(client, deep)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+        const aliases = `subscription { rolloutItemChanged { ${Array.from({ length: 40 }, (_, n) => `a${n}: id`).join(' ')} } }`;
+        expect(await firstResult(client, aliases)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+        expect(await firstResult(client, 'subscription { rolloutItemChanged { id ')).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('stops telling a subscriber who has signed out', async () => {
+      const headers = await api.signIn(DEMO.analyst);
+      const client = subscriber(api.url, headers);
+      const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+      const id = await insertRolloutItem(api, temirtau);
+      // A subscription that stays, so the socket stays open until the server ends it.
+      const heardAfterLogout: unknown[] = [];
+      client.subscribe({ query: 'subscription { rolloutItemChanged { id } }' }, { next: (message) => heardAfterLogout.push(message), error: () => undefined, complete: () => undefined });
+      try {
+        let version = 1;
+        const touch = async (attempt: number) => {
+          version = itemOf(await api.graphql(UPDATE, { input: { id, version, notes: `Probe ${attempt}` } }, asTemirtau), 'updateRolloutItem').version;
+        };
+        await hearChange(client, temirtau, touch);
+        expect((await api.graphql('mutation { logout { ok } }', {}, headers)).body.errors).toBeUndefined();
+        heardAfterLogout.length = 0;
+        // The session is checked again at most every 5 s; the next change after that ends the socket.
+        await new Promise((wait) => setTimeout(wait, 5_500));
+        await touch(99);
+        expect(await closed).toBe(4401);
+        expect(heardAfterLogout).toEqual([]);
+      } finally {
+        await client.dispose();
+      }
+    }, 20_000);
 
     it('refuses queries and mutations over the socket, and anonymous subscribers', async () => {
       const client = subscriber(api.url, asAdmin);

@@ -21,6 +21,13 @@ describe('rollout transitions', () => {
     expect(nextRolloutStatus(item({ status: 'ACTIVE' }), 'RESUME')).toBeNull();
   });
 
+  it('resumes a launched club only with every gate met again', () => {
+    const paused = item({ status: 'PAUSED', launchedOn: '2026-05-01', gates: ['SPACE_READY'] });
+    expect(rolloutRefusal(paused, 'RESUME', admin, null)).toBe('gatesOpen');
+    expect(rolloutRefusal({ ...paused, gates: ALL_GATES }, 'RESUME', admin, null)).toBeNull();
+    expect(rolloutRefusal(item({ status: 'PAUSED' }), 'RESUME', admin, null)).toBeNull();
+  });
+
   it('refuses launching with a gate open, stopping or reviving without a reason, and skipping steps', () => {
     const preparing = item({ status: 'PREPARING', gates: ['SPACE_READY', 'LEADER_ASSIGNED', 'EQUIPMENT_IN_PLACE'] });
     expect(rolloutRefusal(preparing, 'LAUNCH', admin, null)).toBe('gatesOpen');

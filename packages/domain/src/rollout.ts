@@ -65,7 +65,8 @@ export function rolloutRefusal(item: RolloutState, action: RolloutAction, user: 
     if (REGION_ONLY.includes(action)) return 'regionDecides';
   }
   if (nextRolloutStatus(item, action) === null) return 'notAllowedFromStatus';
-  if (action === 'LAUNCH' && openGates(item.gates).length > 0) return 'gatesOpen';
+  // A club runs only with every gate met: launching, and resuming one that had launched.
+  if ((action === 'LAUNCH' || (action === 'RESUME' && item.launchedOn !== null)) && openGates(item.gates).length > 0) return 'gatesOpen';
   if (rolloutActionNeedsReason(action) && !reason?.trim()) return 'reasonNeeded';
   return null;
 }

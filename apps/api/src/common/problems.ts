@@ -107,7 +107,8 @@ export const PROBLEM_MESSAGES = {
   notADistrict: { en: 'must be a district centre, not the regional centre', ru: 'должен быть районным центром, а не областным', kk: 'облыстық емес, аудандық орталық болуы керек' },
   alreadyPlanned: { en: 'is already on the plan for this district', ru: 'уже запланирован в этом районе', kk: 'бұл ауданда жоспарда бар' },
   launchedKeepsGates: { en: 'a launched club keeps all four gates; pause it instead', ru: 'у запущенного клуба остаются все четыре условия; лучше приостановите его', kk: 'іске қосылған клубта төрт шарт та сақталады; оның орнына тоқтатыңыз' },
-  gatesOpen: { en: 'cannot launch while these gates are open: {gates}', ru: 'нельзя запустить, пока не выполнены условия: {gates}', kk: 'мына шарттар орындалмайынша іске қосуға болмайды: {gates}' },
+  gatesOpen: { en: 'a club cannot run while these gates are open: {gates}', ru: 'клуб не может работать, пока не выполнены условия: {gates}', kk: 'мына шарттар орындалмайынша клуб жұмыс істей алмайды: {gates}' },
+  onlyWithLaunch: { en: 'goes with the LAUNCH step only', ru: 'указывается только при запуске (LAUNCH)', kk: 'тек іске қосу (LAUNCH) кезінде көрсетіледі' },
   reasonNeeded: { en: 'say why', ru: 'укажите причину', kk: 'себебін көрсетіңіз' },
 
   // The summary of a refusal with field problems.

@@ -4,7 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
-import { GraphQLError, Kind, OperationTypeNode, parse } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthModule } from '../auth/auth.module.js';
 import { CredentialsModule } from '../auth/credentials.module.js';
@@ -15,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { localExplorerPlugin } from './explorer.plugin.js';
 import { formatError } from './format-error.js';
 import { GraphqlPassThroughFilter } from './pass-through.filter.js';
+import { LiveSockets } from './live-sockets.js';
 import { localiseErrorsPlugin } from './localise-errors.plugin.js';
 import { queryCostPlugin } from './query-cost.plugin.js';
 import { RequestContextFactory } from './request-context.js';
@@ -24,21 +25,12 @@ import { ProgramsModule } from '../programs/programs.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { RolloutModule } from '../rollout/rollout.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
+import { checkSocketOperation } from './socket-operations.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-const ONLY_SUBSCRIPTIONS = new GraphQLError('Only subscriptions go over the WebSocket; send queries and mutations over HTTP.', {
-  extensions: { code: 'BAD_USER_INPUT' },
-});
-
-function isSubscription(query: string): boolean {
-  try {
-    const operations = parse(query).definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-    return operations.length === 1 && operations[0]!.operation === OperationTypeNode.SUBSCRIPTION;
-  } catch {
-    return false;
-  }
-}
+/** The longest document graphql-js will parse, on HTTP and over the socket. */
+const MAX_TOKENS = 5000;
 
 /** Identity and loaders live in the feature modules; this module only assembles them per request. */
 @Module({
@@ -49,7 +41,7 @@ function isSubscription(query: string): boolean {
 class RequestContextModule {}
 
 @Module({
-  providers: [{ provide: APP_FILTER, useClass: GraphqlPassThroughFilter }],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlPassThroughFilter }, LiveSockets],
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -69,6 +61,9 @@ class RequestContextModule {}
           maxTokens: { enabled: false },
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
+        // The schema, once Apollo has it: the socket's checks validate against it.
+        const built: { schema?: GraphQLSchema } = {};
+        const socketLimits = { maxTokens: MAX_TOKENS, maxCost: config.graphql.maxCost, validationRules: armor.validationRules };
         return {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
@@ -78,15 +73,22 @@ class RequestContextModule {}
           includeStacktraceInErrorResponses: exposeStacktrace,
           // One operation per HTTP request: batching multiplies the cost limit's reach.
           allowBatchedHttpRequests: false,
-          parseOptions: { maxTokens: 5000 },
-          context: (http: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }) =>
-            http.req && http.res ? contexts.create(http.req, http.res) : contexts.createForSocket(http.connectionParams, http.extra?.request),
+          parseOptions: { maxTokens: MAX_TOKENS },
+          context: (http: {
+            req?: Request;
+            res?: Response;
+            connectionParams?: Record<string, unknown>;
+            extra?: { request?: Request; socket?: { close(code: number, reason: string): void } };
+          }) =>
+            http.req && http.res
+              ? contexts.create(http.req, http.res)
+              : contexts.createForSocket(http.connectionParams, http.extra?.request, http.extra?.socket),
           // Live updates: subscriptions over graphql-ws on the same path. Queries and mutations stay on
           // HTTP, where the limits, cookies and rate limits apply.
           subscriptions: {
             'graphql-ws': {
               path: GRAPHQL_PATH,
-              onSubscribe: (_context, _id, payload) => (isSubscription(payload.query) ? undefined : [ONLY_SUBSCRIPTIONS]),
+              onSubscribe: (_context, _id, payload) => checkSocketOperation(built.schema, socketLimits, payload),
             },
           },
           formatError: (formatted, error) => formatError(formatted, error, exposeStacktrace),
@@ -99,6 +101,7 @@ class RequestContextModule {}
             localiseErrorsPlugin(),
             requestErrorsPlugin(logger),
             localExplorerPlugin(GRAPHQL_PATH),
+            { serverWillStart: async ({ schema }: { schema: GraphQLSchema }) => void (built.schema = schema) },
           ] as ApolloDriverConfig['plugins'],
         };
       },

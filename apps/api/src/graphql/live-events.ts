@@ -21,13 +21,24 @@ export class LiveEvents implements OnModuleDestroy {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
     if (config.redisUrl) {
-      const connect = () => {
-        const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 2, lazyConnect: false });
-        client.on('error', (error: Error) => logger.warn({ err: error.message }, 'Redis for live updates is unreachable'));
+      const connect = (role: 'publisher' | 'subscriber') => {
+        // The subscriber waits for Redis to come back (its SUBSCRIBE/UNSUBSCRIBE calls have nobody to
+        // hear a failure: a rejected one would end the process); the publisher gives up quickly, as
+        // a change must never wait for its live update.
+        const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: role === 'subscriber' ? null : 1 });
+        let down = false;
+        client.on('error', (error: Error) => {
+          if (!down) logger.warn({ role, err: error.message }, 'Redis for live updates is unreachable; changes are saved, live updates wait');
+          down = true;
+        });
+        client.on('ready', () => {
+          if (down) logger.info({ role }, 'Redis for live updates is back');
+          down = false;
+        });
         this.redis.push(client);
         return client;
       };
-      this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
+      this.engine = new RedisPubSub({ publisher: connect('publisher'), subscriber: connect('subscriber') });
     } else {
       this.engine = new PubSub();
     }
@@ -43,8 +54,16 @@ export class LiveEvents implements OnModuleDestroy {
     });
   }
 
+  /** A polite QUIT when Redis answers; otherwise (or if it stalls) the connection is dropped, so a stop never waits on Redis. */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.redis.map((client) => client.quit().catch(() => client.disconnect())));
+    await Promise.all(
+      this.redis.map(async (client) => {
+        if (client.status !== 'ready') return client.disconnect();
+        const quit = client.quit().then(() => undefined, () => undefined);
+        await Promise.race([quit, new Promise((wait) => setTimeout(wait, 1_000).unref())]);
+        client.disconnect();
+      }),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType } from 'graphql';
+import { type DocumentNode, getNullableType, GraphQLError, type GraphQLSchema, isListType } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /**
@@ -21,31 +21,35 @@ const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return undefined;
 };
 
+/** What an operation costs by the rules above; undefined when its variables do not fit their types (execution refuses those before any resolver runs). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+export function overCost(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(
+    `This query would cost ${cost}, over the limit of ${maxCost}. Ask for fewer items per page (first), fewer nested lists, or split it in two.`,
+    { extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } } },
+  );
+}
+
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them with a 400 before any
-            // resolver runs, so there is nothing to price.
-            return;
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `This query would cost ${cost}, over the limit of ${maxCost}. Ask for fewer items per page (first), fewer nested lists, or split it in two.`,
-              { extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } } },
-            );
-          }
+          const cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          if (cost !== undefined && cost > maxCost) throw overCost(cost, maxCost);
         },
       };
     },

@@ -39,7 +39,22 @@ export interface RequestContext {
   /** Set when the signed-in caller is over their request rate: the guard answers with it. */
   rateLimited: RateLimitedError | null;
   loaders: RequestLoaders;
+  /** Set for a subscription over the WebSocket, which lives longer than one request. */
+  live?: LiveConnection;
 }
+
+/** What a long-lived subscription needs between its events. */
+export interface LiveConnection {
+  /** Whether the session behind the socket still holds (checked at most every SESSION_RECHECK_MS). */
+  stillSignedIn(): Promise<boolean>;
+  /** Ends the socket as unauthorised: the client reconnects with a fresh token, or stays signed out. */
+  closeUnauthorised(): void;
+  /** New DataLoaders for the next event, so no event sees another's cached rows. */
+  renewLoaders(): void;
+}
+
+/** How long a subscriber's session check is trusted. */
+const SESSION_RECHECK_MS = 5_000;
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -72,16 +87,39 @@ export class RequestContextFactory {
    * connection parameters, as browsers cannot set headers on a WebSocket. Only subscriptions run
    * there (see graphql.module.ts), so nothing reads the HTTP response.
    */
-  async createForSocket(connectionParams: Record<string, unknown> | undefined, upgrade: Request | undefined): Promise<RequestContext> {
+  async createForSocket(
+    connectionParams: Record<string, unknown> | undefined,
+    upgrade: Request | undefined,
+    socket: { close(code: number, reason: string): void } | undefined,
+  ): Promise<RequestContext> {
     const param = (name: string) => {
       const value = connectionParams?.[name] ?? connectionParams?.[name.toLowerCase()];
       return typeof value === 'string' ? value : undefined;
     };
     const language = languageFromAcceptLanguage(param('Accept-Language')) ?? DEFAULT_LANGUAGE;
     const requestId = randomUUID();
+    const address = upgrade?.socket?.remoteAddress ?? 'unknown';
     const token = BEARER.exec(param('Authorization') ?? '')?.[1];
-    const actor = token ? await this.auth.actorForToken(token, { requestId, address: upgrade?.socket?.remoteAddress ?? 'unknown' }) : null;
-    return this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, actor, null);
+    const actor = token ? await this.auth.actorForToken(token, { requestId, address }) : null;
+    const context = this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, actor, null);
+    let checkedAt = Date.now();
+    let signedIn = actor !== null && actor !== 'invalid';
+    context.live = {
+      // Sign-out, deactivation and the token's expiry end what the socket may hear, as they end HTTP access.
+      stillSignedIn: async () => {
+        if (!signedIn || !token) return false;
+        if (Date.now() - checkedAt > SESSION_RECHECK_MS) {
+          signedIn = (await this.auth.actorForToken(token, { requestId, address })) !== 'invalid';
+          checkedAt = Date.now();
+        }
+        return signedIn;
+      },
+      closeUnauthorised: () => socket?.close(4401, 'Unauthorized'),
+      renewLoaders: () => {
+        context.loaders = this.loaders(language);
+      },
+    };
+    return context;
   }
 
   private assemble(
@@ -100,15 +138,19 @@ export class RequestContextFactory {
       language,
       actor: actor === 'invalid' ? null : actor,
       tokenRejected: actor === 'invalid',
-      loaders: {
-        centres: this.centres.create(language),
-        facilities: this.facilities.create(language),
-        clubs: this.clubs.create(language),
-        programs: this.programs.create(),
-        reports: this.reports.create(),
-        rollout: this.rollout.create(),
-        users: this.users.create(),
-      },
+      loaders: this.loaders(language),
+    };
+  }
+
+  private loaders(language: Language): RequestLoaders {
+    return {
+      centres: this.centres.create(language),
+      facilities: this.facilities.create(language),
+      clubs: this.clubs.create(language),
+      programs: this.programs.create(),
+      reports: this.reports.create(),
+      rollout: this.rollout.create(),
+      users: this.users.create(),
     };
   }
 }

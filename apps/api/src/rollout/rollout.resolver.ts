@@ -75,7 +75,18 @@ export class RolloutResolver {
   @Subscription(() => RolloutItem, {
     description:
       'Tells when a rollout item changes, wherever the change was made: over graphql-ws at /graphql, with `authorization: Bearer …` in the connection parameters. With REDIS_URL set, every API process behind a load balancer delivers every change.',
-    filter: (payload: { rolloutItemChanged: RolloutItem }, args: RolloutChangedArgs) => !args.centreId || payload.rolloutItemChanged.centreId === args.centreId,
+    filter: async (payload: { rolloutItemChanged: RolloutItem }, args: RolloutChangedArgs, context: RequestContext) => {
+      if (context.live && !(await context.live.stillSignedIn())) {
+        context.live.closeUnauthorised();
+        return false;
+      }
+      return !args.centreId || payload.rolloutItemChanged.centreId === args.centreId;
+    },
+    // Each event reads names and history afresh, not from the first event's DataLoader cache.
+    resolve: (payload: { rolloutItemChanged: RolloutItem }, _args: RolloutChangedArgs, context: RequestContext) => {
+      context.live?.renewLoaders();
+      return payload.rolloutItemChanged;
+    },
   })
   rolloutItemChanged(@Args() _args: RolloutChangedArgs) {
     return this.events.engine.asyncIterableIterator(ROLLOUT_ITEM_CHANGED);

@@ -177,20 +177,24 @@ export class RolloutService {
         }
         record.gates = gates;
       }
-      if (input.responsibleName !== undefined) record.responsibleName = input.responsibleName;
       if (input.notes !== undefined) record.notes = input.notes || null;
+      if (input.responsibleName !== undefined) record.responsibleName = input.responsibleName || null;
       await writeHistory(manager, actor, 'UPDATE', before, record, null);
     });
-    return this.announce(item);
+    // A change that changed nothing keeps its version, and nobody needs telling.
+    return item.version === input.version ? toRolloutItem(item) : this.announce(item);
   }
 
   async advance(actor: Actor, input: AdvanceRolloutInput): Promise<RolloutItem> {
     const item = await this.writes.update(actor, ROLLOUT_RECORD, input.id, input.action, async (record, manager) => {
       assertVersion(record, input.version);
       refuseUnlessAllowed(actor, record, input.action, input.reason);
+      if (input.launchedOn && input.action !== 'LAUNCH') {
+        throw new BadUserInputError('A launch day goes with LAUNCH only.', { launchedOn: problem('onlyWithLaunch') });
+      }
       const before = { ...record, gates: [...record.gates] };
       record.status = nextRolloutStatus(record, input.action)!;
-      if (input.action === 'LAUNCH') record.launchedOn = launchDay(input.launchedOn);
+      if (input.action === 'LAUNCH') record.launchedOn = await launchDay(manager, record, input.launchedOn);
       if (input.action === 'PAUSE' || input.action === 'CANCEL') record.statusReason = input.reason!.trim();
       if (input.action === 'RESUME' || input.action === 'REVIVE') record.statusReason = null;
       if (input.action === 'REVIVE') {
@@ -238,16 +242,20 @@ function refuseUnlessAllowed(actor: Actor, record: RolloutItemEntity, action: Ro
       throw new ConflictError(`An item that is ${record.status} cannot take the step ${action}.`, { status: record.status, currentVersion: record.version });
     case 'gatesOpen': {
       const open = openGates(record.gates);
-      throw new BadUserInputError(`The club cannot launch while gates are open: ${open.join(', ')}.`, { action: problem('gatesOpen', { gates: open.join(', ') }) });
+      throw new BadUserInputError(`A club cannot run while gates are open: ${open.join(', ')}.`, { action: problem('gatesOpen', { gates: open.join(', ') }) });
     }
     case 'reasonNeeded':
       throw new BadUserInputError(`Say why (${action}).`, { reason: problem('reasonNeeded') });
   }
 }
 
-function launchDay(given: Date | null | undefined): string {
+/** The day a club launched: today unless given; not in the future, nor before its centre opened (nor this century, when that is unknown). */
+async function launchDay(manager: EntityManager, record: RolloutItemEntity, given: Date | null | undefined): Promise<string> {
   const day = given ? isoDay(given) : today();
   if (day > today()) throw new BadUserInputError('A launch cannot be in the future.', { launchedOn: problem('notInFuture') });
+  const centre = await manager.findOneBy(CentreEntity, { id: record.centreId });
+  const earliest = centre?.openedOn ?? '2000-01-01';
+  if (day < earliest) throw new BadUserInputError('A club cannot launch before its centre opened.', { launchedOn: problem('notBeforeCentreOpened', { day: earliest }) });
   return day;
 }
 

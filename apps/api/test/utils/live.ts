@@ -7,9 +7,9 @@ export function subscriber(url: string, headers: Record<string, string>): Client
 }
 
 /** The next change the subscriber hears about an item of a centre. */
-export function nextChange(client: Client, centre: string): Promise<Record<string, unknown>> {
+export function nextChange(client: Client, centre: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('No change arrived within 10 s')), 10_000);
+    const timer = setTimeout(() => reject(new Error(`No change arrived within ${timeoutMs / 1000} s`)), timeoutMs);
     const stop = client.subscribe<{ rolloutItemChanged: Record<string, unknown> }>(
       { query: 'subscription($centreId: ID) { rolloutItemChanged(centreId: $centreId) { id status gates version centre { code } } }', variables: { centreId: centre } },
       {
@@ -26,5 +26,16 @@ export function nextChange(client: Client, centre: string): Promise<Record<strin
   });
 }
 
-/** The subscription is registered once the socket has said hello and the server has set it up. */
-export const waitForSubscription = () => new Promise((resolve) => setTimeout(resolve, 500));
+/**
+ * Makes changes until the subscriber hears one: the first change may come before the server has set
+ * the subscription up (socket, sign-in, Redis SUBSCRIBE), which no fixed wait can promise.
+ */
+export async function hearChange(client: Client, centre: string, change: (attempt: number) => Promise<void>): Promise<Record<string, unknown>> {
+  let heard = false;
+  const next = nextChange(client, centre).finally(() => (heard = true));
+  for (let attempt = 0; attempt < 15 && !heard; attempt++) {
+    await change(attempt);
+    await Promise.race([next.catch(() => undefined), new Promise((wait) => setTimeout(wait, 750))]);
+  }
+  return next;
+}

@@ -3,10 +3,12 @@ import type { DataSource } from 'typeorm';
 import { CentreEntity } from '../../centres/centre.entity.js';
 import { ClubTypeEntity } from '../../clubs/club-type.entity.js';
 import { RolloutChangeEntity, RolloutItemEntity } from '../../rollout/rollout-item.entity.js';
+import { today } from '../../common/dates.js';
 import rolloutPlan from './data/rollout-plan.json' with { type: 'json' };
 
 /** The shape of data/rollout-plan.json. */
 interface SeedRollout {
+  plannedAt: string;
   items: {
     type: string;
     centre: string;
@@ -32,8 +34,9 @@ export async function seedRolloutIfEmpty(dataSource: DataSource): Promise<number
     if (await manager.getRepository(RolloutItemEntity).createQueryBuilder().select('1').limit(1).getRawOne()) return 0;
     const centres = new Map((await manager.find(CentreEntity)).map((centre) => [centre.code, centre.id]));
     const types = new Map((await manager.find(ClubTypeEntity)).map((type) => [type.code, type.id]));
+    const plan = rolloutPlan as SeedRollout;
     let written = 0;
-    for (const seed of (rolloutPlan as SeedRollout).items) {
+    for (const seed of plan.items) {
       const centreId = centres.get(seed.centre);
       const clubTypeId = types.get(seed.type);
       if (!centreId || !clubTypeId) continue;
@@ -49,14 +52,30 @@ export async function seedRolloutIfEmpty(dataSource: DataSource): Promise<number
           statusReason: seed.statusReason ?? null,
         }),
       );
-      const history: Partial<RolloutChangeEntity>[] = [{ itemId: item.id, action: 'PLAN', field: 'plannedOn', before: null, after: seed.plannedOn }];
+      const at = (day: string) => new Date(`${day}T05:00:00Z`); // 10:00 in the region
+      const step = (day: string, action: string, before: string | null, after: string, reason: string | null = null) =>
+        ({ itemId: item.id, changedAt: at(day), action, field: 'status', before, after, reason });
+      const history: Partial<RolloutChangeEntity>[] = [
+        step(plan.plannedAt, 'PLAN', null, 'PLANNED'),
+        { itemId: item.id, changedAt: at(plan.plannedAt), action: 'PLAN', field: 'plannedOn', before: null, after: seed.plannedOn },
+      ];
       if (seed.launchedOn) {
-        history.push({ itemId: item.id, changedAt: new Date(`${seed.launchedOn}T05:00:00Z`), action: 'LAUNCH', field: 'status', before: 'PREPARING', after: 'LAUNCHED' });
+        history.push(step(seed.launchedOn, 'LAUNCH', 'PREPARING', 'LAUNCHED'));
+        if (seed.status === 'ACTIVE') history.push(step(addDays(seed.launchedOn, 30), 'ACTIVATE', 'LAUNCHED', 'ACTIVE'));
       }
-      if (seed.statusReason) history.push({ itemId: item.id, action: seed.status === 'PAUSED' ? 'PAUSE' : 'CANCEL', field: 'status', before: 'PREPARING', after: seed.status, reason: seed.statusReason });
+      if (seed.statusReason) {
+        const stoppedOn = [addDays(seed.plannedOn, -14), today()].sort()[0]!;
+        history.push(step(stoppedOn, seed.status === 'PAUSED' ? 'PAUSE' : 'CANCEL', seed.status === 'PAUSED' ? 'PREPARING' : 'PLANNED', seed.status, seed.statusReason));
+      }
       await manager.insert(RolloutChangeEntity, history);
       written++;
     }
     return written;
   });
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

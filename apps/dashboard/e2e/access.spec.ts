@@ -6,7 +6,7 @@ failOnPageProblems();
 test('an administrator sees Users and Audit trail, and both pages load', async ({ page }) => {
   await signIn(page, DEMO.admin);
 
-  expect(await navLinks(page)).toEqual(['Overview', 'Network', 'Catalogue', 'Reports', 'Users', 'Audit trail']);
+  expect(await navLinks(page)).toEqual(['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports', 'Users', 'Audit trail']);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
@@ -25,7 +25,7 @@ for (const account of [DEMO.temirtau, DEMO.analyst]) {
   test(`${account.email} (${account.role}) sees neither Users nor Audit trail, and is told so on a direct visit`, async ({ page }) => {
     await signIn(page, account);
 
-    expect(await navLinks(page)).toEqual(['Overview', 'Network', 'Catalogue', 'Reports']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']);
 
     for (const path of ['/users', '/audit', '/users/new']) {
       await page.goto(path);

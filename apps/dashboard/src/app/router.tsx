@@ -33,6 +33,8 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const ReviewQueuePage = lazy(() => import('../features/reports/ReviewQueuePage'));
 const CompletenessPage = lazy(() => import('../features/reports/CompletenessPage'));
+const RolloutPage = lazy(() => import('../features/rollout/RolloutPage'));
+const RolloutItemPanel = lazy(() => import('../features/rollout/RolloutItemPanel'));
 
 export const routes: RouteObject[] = [
   {
@@ -87,6 +89,13 @@ export const routes: RouteObject[] = [
               { path: 'completeness', element: <RequirePermission check={canReadAllReports}><CompletenessPage /></RequirePermission> },
               { path: ':centreId/:period', element: <ReportPage /> },
             ],
+          },
+          {
+            // Open to every role: the matrix is the whole network's. The panel opens beside the matrix,
+            // which stays mounted; who may change an item is the domain's rule (and the API's).
+            path: 'rollout',
+            element: <RolloutPage />,
+            children: [{ path: ':itemId', element: <RolloutItemPanel /> }],
           },
           { path: 'audit', element: <RequirePermission check={canReadAudit}><AuditPage /></RequirePermission> },
           { path: 'account', element: <AccountPage /> },

@@ -45,6 +45,10 @@ export const typePolicies: TypePolicies = {
       towns: { merge: true },
     },
   },
+  // Progress figures have no id: a refetch (after a live change) merges into what is cached rather
+  // than replacing it, so the overview and the rollout page can select different parts of it.
+  RolloutProgress: { merge: true },
+  RolloutTotals: { merge: true },
   Query: {
     fields: {
       // A centre already in the cache (from the network list) opens without another round trip.
@@ -61,6 +65,12 @@ export const typePolicies: TypePolicies = {
       auditEntries: appendPages(),
       // The review queue and a coordinator's returned reports are the same field in another order.
       reports: appendPages(['first', 'filter', 'orderBy']),
+      rolloutItems: appendPages(['first', 'filter', 'orderBy']),
+      // An item opened from the matrix shows what the matrix knows while its history arrives.
+      rolloutItem: {
+        read: (existing: unknown, { args, toReference }) =>
+          existing ?? (typeof args?.['id'] === 'string' ? toReference({ __typename: 'RolloutItem', id: args['id'] }) : undefined),
+      },
     },
   },
 };

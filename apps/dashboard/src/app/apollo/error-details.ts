@@ -50,6 +50,44 @@ function asSentence(message: string): string {
   return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
+/** A field problem as a program reads it: the API's stable code and its parameters (`extensions.problems`). */
+export interface FieldProblemCode {
+  code: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The codes of a BAD_USER_INPUT's field problems (`extensions.problems`), keyed like fieldErrors. A
+ * form that words a problem itself (naming gates in the UI language, say) branches on these; the
+ * messages of `extensions.fields` remain for the rest.
+ */
+export function fieldProblemCodes(error: unknown): Record<string, FieldProblemCode> {
+  const found: Record<string, FieldProblemCode> = {};
+  for (const extensions of extensionsOf(error)) {
+    const given = extensions?.['problems'];
+    if (typeof given !== 'object' || given === null) continue;
+    for (const [path, problem] of Object.entries(given)) {
+      if (typeof problem !== 'object' || problem === null || typeof (problem as { code?: unknown }).code !== 'string') continue;
+      const { code, params } = problem as { code: string; params?: unknown };
+      const strings: Record<string, string> = {};
+      if (typeof params === 'object' && params !== null) {
+        for (const [name, value] of Object.entries(params)) if (typeof value === 'string' || typeof value === 'number') strings[name] = String(value);
+      }
+      found[path.replace(/^input\./, '')] = { code, params: strings };
+    }
+  }
+  return found;
+}
+
+/** A number the API put in the errors' `extensions` (CONFLICT's `currentVersion`), when it did. */
+export function extensionNumber(error: unknown, name: string): number | undefined {
+  for (const extensions of extensionsOf(error)) {
+    const value = extensions?.[name];
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+  }
+  return undefined;
+}
+
 /** RATE_LIMITED's `extensions.retryAfter`: how many seconds to wait, when the server said. */
 export function retryAfterSeconds(error: unknown): number | undefined {
   for (const extensions of extensionsOf(error)) {

@@ -91,7 +91,7 @@ function changed(status: string) {
   return { rolloutItemChanged: { __typename: 'RolloutItem', id: 'ri-1', status } };
 }
 
-function sessionWith(tokens: { fresh: () => string | null; renewed?: () => Promise<string | null> }): LiveSession {
+function sessionWith(tokens: { fresh: () => string | null; renewed?: (refused: string | null) => Promise<string | null> }): LiveSession {
   return {
     freshToken: tokens.fresh,
     renewToken: async () => tokens.fresh(),

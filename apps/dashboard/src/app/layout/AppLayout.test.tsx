@@ -24,9 +24,9 @@ function logoutMock(outcome: 'ok' | 'NETWORK'): MockLink.MockedResponse {
 
 describe('the navigation', () => {
   it.each<[string, SessionUser, string[]]>([
-    ['an administrator', ADMIN, ['Overview', 'Network', 'Catalogue', 'Reports', 'Users', 'Audit trail']],
-    ['a district coordinator', COORDINATOR, ['Overview', 'Network', 'Catalogue', 'Reports']],
-    ['an analyst', ANALYST, ['Overview', 'Network', 'Catalogue', 'Reports']],
+    ['an administrator', ADMIN, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports', 'Users', 'Audit trail']],
+    ['a district coordinator', COORDINATOR, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']],
+    ['an analyst', ANALYST, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']],
   ])('shows %s only what their role may open', async (_who, session, expected) => {
     renderApp({ path: '/', session, mocks: [overviewMock()] });
 

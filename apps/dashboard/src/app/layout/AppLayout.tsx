@@ -30,6 +30,9 @@ export function AppLayout() {
               <NavLink to="/centres">{t('nav.centres')}</NavLink>
             </li>
             <li>
+              <NavLink to="/rollout">{t('nav.rollout')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/catalogue">{t('nav.catalogue')}</NavLink>
             </li>
             <li>

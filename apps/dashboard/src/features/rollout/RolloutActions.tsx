@@ -31,8 +31,8 @@ interface RolloutActionsProps {
 
 /**
  * The steps this person may take now, by the same rules the API enforces (@mrc/domain): only those
- * are offered. A launch still waiting on gates is shown, disabled, with the gates it waits for, so
- * the district sees what is left. A pause, a cancellation and a revival ask why; a launch asks the
+ * are offered. A launch (or resumption) still waiting on gates is shown, disabled, with the gates it
+ * waits for, so the district sees what is left. A pause, a cancellation and a revival ask why; a launch asks the
  * day. Each step names the version read, so a step on an item changed meanwhile is refused.
  */
 export function RolloutActions({ item, user, today, onDone, onConflict }: RolloutActionsProps) {
@@ -49,8 +49,9 @@ export function RolloutActions({ item, user, today, onDone, onConflict }: Rollou
 
   const state = { status: item.status, gates: item.gates, launchedOn: item.launchedOn, centreId: item.centre.id };
   const allowed = allowedRolloutActions(state, user);
-  // Offered but not yet possible: the launch, while gates are open. Anything else refused is not shown.
-  const waitingLaunch = !allowed.includes('LAUNCH') && rolloutRefusal(state, 'LAUNCH', user, null) === 'gatesOpen';
+  // Offered but not yet possible: a launch (or the resumption of a launched club) while gates are
+  // open, so the district sees what is left. Anything else refused is not shown.
+  const waiting = (['LAUNCH', 'RESUME'] as const).find((action) => !allowed.includes(action) && rolloutRefusal(state, action, user, null) === 'gatesOpen') ?? null;
 
   function reset() {
     setAsking(null);
@@ -106,7 +107,7 @@ export function RolloutActions({ item, user, today, onDone, onConflict }: Rollou
 
   // A step asked about may stop being possible while the person types (the item changed elsewhere).
   const asked = asking !== null && allowed.includes(asking) ? asking : null;
-  if (allowed.length === 0 && !waitingLaunch) return null;
+  if (allowed.length === 0 && !waiting) return null;
   const { atFields, elsewhere } = splitProblems(problems, inFields(['action', 'reason', 'launchedOn']));
   const forbiddenExplanation =
     failure && failureCode(failure.error) === 'FORBIDDEN'
@@ -183,15 +184,15 @@ export function RolloutActions({ item, user, today, onDone, onConflict }: Rollou
                 {asks(action) ? '…' : ''}
               </button>
             ))}
-            {waitingLaunch ? (
+            {waiting ? (
               <button type="button" disabled aria-describedby={`${actionErrorId}-waiting`}>
-                {t('rollout.action.LAUNCH')}
+                {t(`rollout.action.${waiting}`)}
               </button>
             ) : null}
           </div>
-          {waitingLaunch ? (
-            <p className="field-hint" id={`${actionErrorId}-waiting`} data-testid="launch-waiting">
-              {t('rollout.actions.launchWaits', { gates: gateNames(openGates(item.gates).join(','), t) })}
+          {waiting ? (
+            <p className="field-hint" id={`${actionErrorId}-waiting`} data-testid="step-waiting">
+              {t('rollout.actions.waitsForGates', { step: t(`rollout.action.${waiting}`), gates: gateNames(openGates(item.gates).join(','), t) })}
             </p>
           ) : null}
           {atFields['action'] ? (

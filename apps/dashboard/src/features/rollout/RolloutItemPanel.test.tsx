@@ -54,7 +54,14 @@ describe("an item's panel: the steps offered", () => {
 
     expect(await actionButtons()).toEqual(['Pause…', 'Launch (disabled)']);
     const launch = screen.getByRole('button', { name: 'Launch' });
-    expect(launch).toHaveAccessibleDescription('Launching needs every gate met; still open: Leader assigned, First meeting held.');
+    expect(launch).toHaveAccessibleDescription('“Launch” needs every gate met; still open: Leader assigned, First meeting held.');
+  });
+
+  it('holds back the resumption of a launched club until its gates are met again', async () => {
+    openPanel(temirtau({ status: 'PAUSED', gates: ['SPACE_READY', 'LEADER_ASSIGNED', 'FIRST_MEETING_HELD'], launchedOn: '2026-11-02' }), COORDINATOR);
+
+    expect(await actionButtons()).toEqual(['Resume (disabled)']);
+    expect(screen.getByRole('button', { name: 'Resume' })).toHaveAccessibleDescription('“Resume” needs every gate met; still open: Equipment in place.');
   });
 
   it("offers a coordinator nothing on another district's item, and says who changes it", async () => {
@@ -131,7 +138,7 @@ describe("an item's panel: taking steps", () => {
       mocks: [
         advanceMock(
           { id: ready.id, version: 1, action: 'LAUNCH', launchedOn: today },
-          { code: 'BAD_USER_INPUT', extensions: { fields: { action: 'cannot launch while these gates are open: FIRST_MEETING_HELD' }, problems: { action: { code: 'gatesOpen', params: { gates: 'FIRST_MEETING_HELD' } } } } },
+          { code: 'BAD_USER_INPUT', extensions: { fields: { action: 'a club cannot run while these gates are open: FIRST_MEETING_HELD' }, problems: { action: { code: 'gatesOpen', params: { gates: 'FIRST_MEETING_HELD' } } } } },
         ),
       ],
     });
@@ -140,7 +147,7 @@ describe("an item's panel: taking steps", () => {
     expect(screen.getByLabelText('Launch day', { exact: false })).toHaveValue(today);
     await user.click(screen.getByRole('button', { name: 'Launch the club' }));
 
-    expect(await screen.findByTestId('action-error')).toHaveTextContent('The club cannot launch while these gates are open: First meeting held.');
+    expect(await screen.findByTestId('action-error')).toHaveTextContent('The club cannot run while these gates are open: First meeting held.');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('The step “Launch” could not be taken.');
     expect(alert).toHaveTextContent('Check the fields marked below.');

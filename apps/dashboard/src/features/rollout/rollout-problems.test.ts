@@ -16,14 +16,14 @@ describe("a refusal's problems", () => {
   it('words the problems it knows by their codes, naming gates in the UI language', () => {
     const problems = rolloutProblems(
       refusal({
-        fields: { action: 'cannot launch while these gates are open: LEADER_ASSIGNED, FIRST_MEETING_HELD', reason: 'say why' },
+        fields: { action: 'a club cannot run while these gates are open: LEADER_ASSIGNED, FIRST_MEETING_HELD', reason: 'say why' },
         problems: { action: { code: 'gatesOpen', params: { gates: 'LEADER_ASSIGNED, FIRST_MEETING_HELD' } }, reason: { code: 'reasonNeeded' } },
       }),
       t,
     );
 
     expect(problems).toEqual({
-      action: 'The club cannot launch while these gates are open: Leader assigned, First meeting held.',
+      action: 'The club cannot run while these gates are open: Leader assigned, First meeting held.',
       reason: 'Say why.',
     });
   });

@@ -49,6 +49,8 @@ export const typePolicies: TypePolicies = {
   // than replacing it, so the overview and the rollout page can select different parts of it.
   RolloutProgress: { merge: true },
   RolloutTotals: { merge: true },
+  // Likewise the completeness grid, which the overview asks for one period of.
+  ReportCompleteness: { merge: true },
   Query: {
     fields: {
       // A centre already in the cache (from the network list) opens without another round trip.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LogoutMutation } from '../../features/auth/auth-documents';
 import { ADMIN, ANALYST, COORDINATOR } from '../../features/auth/session.fixtures';
 import type { SessionUser } from '../../features/auth/session-store';
-import { overviewMock } from '../../features/overview/overview.fixtures';
+import { overviewMock, overviewReportsMock } from '../../features/overview/overview.fixtures';
 import { renderApp } from '../../test/render';
 
 function navLinks(): string[] {
@@ -28,7 +28,7 @@ describe('the navigation', () => {
     ['a district coordinator', COORDINATOR, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']],
     ['an analyst', ANALYST, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']],
   ])('shows %s only what their role may open', async (_who, session, expected) => {
-    renderApp({ path: '/', session, mocks: [overviewMock()] });
+    renderApp({ path: '/', session, mocks: [overviewMock(), overviewReportsMock({ withReviewQueue: session.role === 'REGIONAL_ADMIN' })] });
 
     expect(await screen.findByTestId('centre-count')).toBeInTheDocument();
     expect(navLinks()).toEqual(expected);
@@ -62,7 +62,7 @@ describe('the header', () => {
 
   it('signs out: ends the session on the server, forgets it here and shows the sign-in page', async () => {
     const user = userEvent.setup();
-    const { store, router } = renderApp({ path: '/', session: ANALYST, mocks: [overviewMock(), logoutMock('ok')] });
+    const { store, router } = renderApp({ path: '/', session: ANALYST, mocks: [overviewMock(), overviewReportsMock({ withReviewQueue: false }), logoutMock('ok')] });
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 
@@ -75,7 +75,7 @@ describe('the header', () => {
 
   it('stays signed in, and says so, when the server could not be told', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp({ path: '/', session: ANALYST, mocks: [overviewMock(), logoutMock('NETWORK')] });
+    const { store } = renderApp({ path: '/', session: ANALYST, mocks: [overviewMock(), overviewReportsMock({ withReviewQueue: false }), logoutMock('NETWORK')] });
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 

@@ -2,10 +2,23 @@ import { graphql } from '../../gql';
 
 /**
  * The overview's KPI cards in one request: each figure is a connection's `totalCount` with a page of
- * one, so the API counts and sends almost nothing back.
+ * one, so the API counts and sends almost nothing back; the rollout's totals come counted too. The
+ * reporting period being reported now comes along, for the reports' figures (OverviewReportsQuery).
  */
 export const OverviewKpisQuery = graphql(`
   query OverviewKpis($monthStart: Date!) {
+    reportingSettings {
+      periodType
+      lastEndedPeriod
+    }
+    rolloutProgress {
+      network {
+        planned
+        launched
+        late
+        share
+      }
+    }
     allCentres: centres(first: 1) {
       totalCount
     }
@@ -19,6 +32,40 @@ export const OverviewKpisQuery = graphql(`
       totalCount
     }
     runningPrograms: programRuns(first: 1, filter: { statuses: [RUNNING] }) {
+      totalCount
+    }
+  }
+`);
+
+/**
+ * The reports of the period being reported now, for those who read every centre's: the network's
+ * timeliness, each centre's cell (who has not reported), and for the region the review queue's length.
+ */
+export const OverviewReportsQuery = graphql(`
+  query OverviewReports($period: String!, $withReviewQueue: Boolean!) {
+    reportCompleteness(from: $period, to: $period) {
+      network {
+        period
+        expected
+        received
+        onTime
+        late
+        overdue
+        timeliness
+      }
+      rows {
+        centre {
+          id
+          name
+        }
+        cells {
+          period
+          status
+          expected
+        }
+      }
+    }
+    reviewQueue: reports(filter: { states: [SUBMITTED] }, first: 1) @include(if: $withReviewQueue) {
       totalCount
     }
   }

@@ -35,6 +35,28 @@ async function actionButtons(): Promise<string[]> {
     .map((button) => `${button.textContent}${(button as HTMLButtonElement).disabled ? ' (disabled)' : ''}`);
 }
 
+describe("an item's panel", () => {
+  it('opens from its cell with focus on its heading, and closes with Escape, focus back on the cell', async () => {
+    const user = userEvent.setup();
+    const item = temirtau({ status: 'PREPARING', gates: ['SPACE_READY'] });
+    const { router } = renderApp({ path: '/rollout', session: COORDINATOR, mocks: [matrixMock([item]), progressMock(), itemMock(item)] });
+
+    const link = await screen.findByRole('link', { name: 'Temirtau, Dombra: Preparing, 1 of 4 gates met' });
+    await user.click(link);
+
+    const heading = await screen.findByRole('heading', { name: 'Dombra in Temirtau' });
+    expect(heading).toHaveFocus();
+    expect(router.state.location.pathname).toBe(`/rollout/${item.id}`);
+    expect(link).toHaveAttribute('aria-current', 'true');
+
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => expect(screen.queryByTestId('rollout-panel')).not.toBeInTheDocument());
+    expect(router.state.location.pathname).toBe('/rollout');
+    expect(screen.getByRole('link', { name: 'Temirtau, Dombra: Preparing, 1 of 4 gates met' })).toHaveFocus();
+  });
+});
+
 describe("an item's panel: the steps offered", () => {
   it.each<[string, SessionUser, Partial<MatrixItem>, string[]]>([
     ['an administrator, a planned item', ADMIN, { status: 'PLANNED' }, ['Start preparing', 'Cancel for this district…']],

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ROLLOUT_GATES } from '@mrc/domain';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { useLiveState, type LiveState } from '../../app/apollo/live-connection';
@@ -45,6 +45,7 @@ export default function RolloutPage() {
   const progressQuery = useQuery(RolloutProgressQuery, { fetchPolicy: 'cache-and-network' });
   const { liveError, restartLive } = useLiveRollout({ refetchMatrix: () => matrixQuery.refetch(), refetchProgress: () => progressQuery.refetch() });
   useRestOfMatrix(matrixQuery.data?.rolloutItems.pageInfo, matrixQuery.fetchMore);
+  useFocusBackOnClose(itemId);
 
   const items = matrixQuery.data?.rolloutItems.nodes;
   const progress = progressQuery.data?.rolloutProgress;
@@ -128,6 +129,22 @@ function useRestOfMatrix(
   useEffect(() => {
     if (next) fetchMore({ variables: { after: next } }).catch(() => undefined);
   }, [next, fetchMore]);
+}
+
+/** When the panel closes, focus returns to the cell that opened it, so a keyboard user goes on from there. */
+function useFocusBackOnClose(itemId: string | undefined) {
+  const opened = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (itemId) {
+      opened.current = itemId;
+      return;
+    }
+    const previous = opened.current;
+    opened.current = undefined;
+    if (!previous) return;
+    const cell = [...document.querySelectorAll<HTMLElement>('[data-testid="matrix-cell"]')].find((candidate) => candidate.dataset['itemId'] === previous);
+    cell?.querySelector<HTMLElement>('a')?.focus();
+  }, [itemId]);
 }
 
 function PanelLoading() {

@@ -19,6 +19,8 @@ export interface PlanPoint {
  */
 export function RolloutChart({ points }: { points: PlanPoint[] }) {
   const { t } = useTranslation();
+  // Without a forecast there is no line to draw, nor one to name in the legend.
+  const hasForecast = points.some((point) => point.forecast !== null);
   return (
     <div className="rate-chart" aria-hidden="true" data-testid="plan-chart">
       <LineChart responsive style={{ width: '100%', height: 280 }} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
@@ -29,17 +31,19 @@ export function RolloutChart({ points }: { points: PlanPoint[] }) {
         <Legend />
         <Line type="stepAfter" dataKey="planned" name={t('rollout.progress.planned')} stroke="#4a5360" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
         <Line type="monotone" dataKey="launched" name={t('rollout.progress.launched')} stroke="#0b5cad" strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
-        <Line
-          type="linear"
-          dataKey="forecast"
-          name={t('rollout.progress.forecast')}
-          stroke="#a35200"
-          strokeWidth={2}
-          strokeDasharray="2 4"
-          dot={{ r: 3, strokeDasharray: '' }}
-          connectNulls
-          isAnimationActive={false}
-        />
+        {hasForecast ? (
+          <Line
+            type="linear"
+            dataKey="forecast"
+            name={t('rollout.progress.forecast')}
+            stroke="#a35200"
+            strokeWidth={2}
+            strokeDasharray="2 4"
+            dot={{ r: 3, strokeDasharray: '' }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ) : null}
       </LineChart>
     </div>
   );

@@ -12,8 +12,12 @@ import type { RolloutProgressArgs } from './dto/rollout.inputs.js';
 import type { ClubTypeRollout, RolloutMonth, RolloutProgress, RolloutTotals } from './dto/rollout.objects.js';
 import { RolloutItemEntity } from './rollout-item.entity.js';
 
-export const FORECAST_METHOD =
-  'Linear pace per club type: district launches so far divided by the days since the type first launched (at the regional centre or in a district, whichever came first) gives launches per day; the districts still to go divided by that pace gives the days left, counted from today. The network is done when its slowest type is.';
+/** How the forecast is made, in the three languages (RolloutProgress.forecastMethod answers in the caller's). */
+export const FORECAST_METHOD: Record<Language, string> = {
+  en: 'Linear pace per club type: district launches so far divided by the days since the type first launched (at the regional centre or in a district, whichever came first) gives launches per day; the districts still to go divided by that pace gives the days left, counted from today. The network is done when its slowest type is.',
+  ru: 'Линейный темп по каждому виду клуба: число запусков в районах, делённое на число дней с первого запуска этого вида (в областном центре или в районе, что было раньше), даёт запусков в день; оставшиеся районы, делённые на этот темп, дают число дней, считая от сегодня. Сеть готова, когда готов самый медленный вид.',
+  kk: 'Әр клуб түрі бойынша сызықтық қарқын: аудандардағы іске қосулар саны осы түр алғаш іске қосылған күннен бері (облыстық орталықта не ауданда, қайсысы ерте болса) өткен күндерге бөлінгенде күніне іске қосу қарқыны шығады; қалған аудандар осы қарқынға бөлінгенде бүгіннен бастап қалған күндер шығады. Желі ең баяу түр аяқталғанда дайын болады.',
+};
 
 /** How far the rollout is, per club type, per district and for the network, and when it will be done at today's pace. */
 @Injectable()
@@ -64,7 +68,7 @@ export class RolloutProgressService {
         .map(({ centreId, of }) => ({ centreId, totals: totalsOf(of, day) })),
       timeline: timelineOf(items),
       forecastOn: forecasts.length === 0 || forecasts.includes(null) ? null : [...(forecasts as string[])].sort().at(-1)!,
-      forecastMethod: FORECAST_METHOD,
+      forecastMethod: FORECAST_METHOD[language],
     };
   }
 }

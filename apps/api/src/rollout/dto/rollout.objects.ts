@@ -189,6 +189,6 @@ export class RolloutProgress {
   @Field(() => GraphQLDate, { nullable: true, description: 'When every club type reaches every planned district: the latest of the types\' forecasts; null while a type has no forecast.' })
   forecastOn!: string | null;
 
-  @Field({ description: 'How the forecast is made, in words.' })
+  @Field({ description: 'How the forecast is made, in words, in the caller\'s language.' })
   forecastMethod!: string;
 }

@@ -52,7 +52,7 @@ describe('my account', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeInTheDocument();
     expect(screen.getByTestId('session-user')).toHaveTextContent('Dauren O.');
-    expect(screen.getByText('Saved.')).toBeInTheDocument();
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
   });
 
   it('shows a wrong current password at its field', async () => {

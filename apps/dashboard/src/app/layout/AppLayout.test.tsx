@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { LogoutMutation } from '../../features/auth/auth-documents';
@@ -46,7 +46,7 @@ describe('the navigation', () => {
     expect(within(notAllowed).getByRole('heading', { level: 1 })).toHaveTextContent('Not allowed');
     expect(notAllowed).toHaveTextContent(`Your role (${roleName}) does not give access to this page.`);
     expect(within(notAllowed).getByRole('link', { name: 'Go to the overview' })).toHaveAttribute('href', '/');
-    expect(document.title).toBe('Not allowed · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Not allowed · MRC Network'));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -32,7 +32,7 @@ describe('the club type page', () => {
     expect(temirtau).toHaveTextContent('Not started yet');
     expect(balkhash).toHaveTextContent('Closed');
     expect(balkhash).toHaveTextContent('Closed on 1 March 2026');
-    expect(document.title).toBe('Dombra · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Dombra · MRC Network'));
   });
 
   it.each([

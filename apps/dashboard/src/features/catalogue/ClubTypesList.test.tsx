@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -24,7 +24,7 @@ describe('the club types list', () => {
     // The section is marked in the tabs and the main navigation, by more than colour.
     expect(screen.getByRole('link', { name: 'Club types' })).toHaveAttribute('aria-current', 'page');
     expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Catalogue' })).toHaveAttribute('aria-current', 'page');
-    expect(document.title).toBe('Club types · Catalogue · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Club types · Catalogue · MRC Network'));
   });
 
   it('keeps the search and "show retired" in the URL, so the view can be shared', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -15,7 +15,7 @@ describe('the centre page', () => {
 
     expect(await screen.findByTestId('centre-loading')).toHaveTextContent('Loading the centre…');
     expect(await screen.findByRole('heading', { level: 1, name: 'Temirtau' })).toBeInTheDocument();
-    expect(document.title).toBe('Temirtau · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Temirtau · MRC Network'));
 
     const about = section('About the centre');
     expect(about).toHaveTextContent('KindCity');

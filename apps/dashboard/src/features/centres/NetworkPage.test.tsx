@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -29,7 +29,7 @@ describe('the network page', () => {
     expect(rows[13]).toHaveTextContent('Rural district');
     expect(rows[13]).toHaveTextContent('Aksu-Ayuly');
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Showing 15 of 15 centres.');
-    expect(document.title).toBe('Network of centres · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Network of centres · MRC Network'));
   });
 
   it('explains an error in plain words and loads the network when Retry is pressed', async () => {

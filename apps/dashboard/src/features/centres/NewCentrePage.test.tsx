@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -87,7 +87,7 @@ describe('adding a centre', () => {
 
     expect(router.state.location.pathname).toBe('/centres/new');
     expect(await screen.findByRole('heading', { level: 1, name: 'Add a centre' })).toBeInTheDocument();
-    expect(document.title).toBe('Add a centre · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Add a centre · MRC Network'));
     const parent = await screen.findByLabelText('Part of', { exact: false });
     expect(parent).toHaveValue('c-0');
     expect(within(parent).getByRole('option', { selected: true })).toHaveTextContent('Youth Resource Centre of Karaganda region');

@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CreateClubInput } from '../../gql/graphql';
@@ -54,7 +54,7 @@ describe('the new club form', () => {
     expect(await screen.findByRole('option', { name: 'Dombra (already runs here)' })).toBeDisabled();
     expect(screen.getByRole('option', { name: 'Public speaking (already runs here)' })).toBeDisabled();
     expect(await screen.findByRole('link', { name: '← Temirtau' })).toHaveAttribute('href', '/centres/c-3');
-    expect(document.title).toBe('New club · MRC Network');
+    await waitFor(() => expect(document.title).toBe('New club · MRC Network'));
   });
 
   it('asks for the type, and for the first meeting of an active club, before sending anything', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -27,7 +27,7 @@ describe('the programs list', () => {
     expect(nation).toHaveTextContent('Ongoing, no fixed length');
     // Reading is for everyone; adding is the administrators'.
     expect(screen.queryByRole('link', { name: 'New program' })).not.toBeInTheDocument();
-    expect(document.title).toBe('Programs · Catalogue · MRC Network');
+    await waitFor(() => expect(document.title).toBe('Programs · Catalogue · MRC Network'));
   });
 
   it('keeps the kind, who it is for and "show retired" in the URL', async () => {

@@ -40,6 +40,6 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     // Component tests wait on real timers (MockLink's delay); keep a slow CI machine from flaking.
-    testTimeout: 15_000,
+    testTimeout: 30_000,
   },
 });

@@ -10,7 +10,8 @@ provideLocales(bundledLocales);
 
 // `pnpm test` runs these beside the API suites on two cores: a lazily loaded page may take more than
 // testing-library's default second to appear without anything being wrong.
-configure({ asyncUtilTimeout: 5_000 });
+// Generous: on CI the API's tests share the two cores with these.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -124,7 +124,7 @@ describe('the report form', () => {
     await user.type(events, '-1');
     expect(events).toHaveAccessibleDescription(/^0-ден кем емес бүтін сан енгізіңіз\./);
     await user.type(screen.getByRole('textbox', { name: 'Барлығы қамтылған жастар' }), '5');
-    expect(screen.getByTestId('reach-sum')).toHaveTextContent('Бөліктердің қосындысы: 5 ішінен 0');
+    await waitFor(() => expect(screen.getByTestId('reach-sum')).toHaveTextContent('Бөліктердің қосындысы: 5 ішінен 0'));
   });
 });
 

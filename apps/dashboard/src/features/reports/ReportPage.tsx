@@ -70,7 +70,8 @@ export default function ReportPage() {
         <RecordState
           record={data ? centre : undefined}
           error={error}
-          loading={loading}
+          // A refetch in the background (after the draft is created) keeps the form: unmounting it would drop what is being typed.
+          loading={loading && !data}
           refetch={refetch}
           failedTitle={t('reports.page.loadFailed')}
           loadingLabel={t('reports.page.loading')}

@@ -103,9 +103,9 @@ function PlanAgainstActual({ progress, today }: { progress: Progress; today: str
       <details className="forecast-method">
         <summary>{t('rollout.progress.howForecast')}</summary>
         <p>{t('rollout.progress.methodSummary')}</p>
-        {/* The API states its method in English only; it is shown as it says it, marked as English. */}
+        {/* The API's own statement of its method, in the page's language (Accept-Language). */}
         <p className="field-hint">{t('rollout.progress.methodAsApi')}</p>
-        <p lang="en" data-testid="forecast-method">
+        <p data-testid="forecast-method">
           {progress.forecastMethod}
         </p>
       </details>

@@ -9,6 +9,7 @@ import {
   periodDays,
   periodOf,
   periodProblem,
+  previousPeriod,
   type ReportAction,
   type ReportFigures,
   reportFigureProblems,
@@ -75,7 +76,7 @@ export class ReportsService {
   settings(): ReportingSettings {
     const { periodType, deadlineDay } = this.config.reporting;
     const currentPeriod = periodOf(today(), periodType);
-    const lastEndedPeriod = periodOf(dayBefore(`${currentPeriod}-01`), periodType);
+    const lastEndedPeriod = previousPeriod(currentPeriod, periodType);
     return { periodType, deadlineDay, currentPeriod, lastEndedPeriod };
   }
 
@@ -458,10 +459,4 @@ async function insertOnce(manager: EntityManager, report: ActivityReportEntity):
       currentVersion: existing?.version,
     });
   }
-}
-
-function dayBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ROLLOUT_ACTIONS, ROLLOUT_GATES, ROLLOUT_STATUSES, type RolloutAction, type RolloutGate, type RolloutStatus } from '@mrc/domain';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -7,6 +8,21 @@ import { CentreScopeArgs, CentreScopeFilter } from '../../centres/centre-scope.j
 import { HasNoNul, IsDay, IsFilterList, OmitOrGive, Trim } from '../../common/input-rules.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { RolloutActionEnum, RolloutGateEnum, RolloutItem, RolloutStatusEnum } from './rollout.objects.js';
+
+/** The person responsible for an item in its district: optional, not blank, a name's length. */
+const ResponsibleNameField = (description: string) =>
+  applyDecorators(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    Trim(),
+    IsString(),
+    MinLength(1, { message: 'must not be empty' }),
+    MaxLength(200),
+    HasNoNul(),
+  );
+
+/** An item's notes: optional, at most 4000 characters (the database's limit). */
+const NotesField = (description: string) => applyDecorators(Field(() => String, { nullable: true, description }), IsOptional(), Trim(), IsString(), MaxLength(4000), HasNoNul());
 
 @InputType({ description: 'A club type planned for a district centre (administrators). CONFLICT when the district already has an item for the type.' })
 export class PlanRolloutInput {
@@ -22,21 +38,10 @@ export class PlanRolloutInput {
   @IsDay()
   plannedOn!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Who in the district is responsible.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
-  @HasNoNul()
+  @ResponsibleNameField('Who in the district is responsible.')
   responsibleName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Notes, at most 4000 characters.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(4000)
-  @HasNoNul()
+  @NotesField('Notes, at most 4000 characters.')
   notes?: string | null;
 }
 
@@ -61,21 +66,10 @@ export class UpdateRolloutItemInput {
   @ArrayUnique()
   gates?: RolloutGate[];
 
-  @Field(() => String, { nullable: true, description: 'Who is responsible; null clears it.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
-  @HasNoNul()
+  @ResponsibleNameField('Who is responsible; null clears it.')
   responsibleName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Notes; null clears them.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(4000)
-  @HasNoNul()
+  @NotesField('Notes; null clears them.')
   notes?: string | null;
 }
 

@@ -7,3 +7,4 @@ export * from './network.js';
 export * from './reporting.js';
 export * from './report-figures.js';
 export * from './rollout.js';
+export * from './analytics.js';

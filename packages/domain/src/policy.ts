@@ -15,6 +15,9 @@ import type { Role } from './role.js';
  * Activity reports are a centre's own: its coordinator writes them and reads no other centre's;
  * administrators review them; analysts read them all.
  * Users and the audit trail are administrators' business; everyone may read their own account.
+ * Aggregates over the whole network (Analytics) are for analysts and administrators.
+ * Saved workbench queries (SavedQuery) are analysts' and administrators': each keeps their own and
+ * reads those shared; only the owner changes or deletes one (the API checks the owner).
  */
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'manage'] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
@@ -31,6 +34,8 @@ export const POLICY_SUBJECTS = [
   'RolloutItem',
   'User',
   'AuditEntry',
+  'Analytics',
+  'SavedQuery',
   'all',
 ] as const;
 export type PolicySubjectType = (typeof POLICY_SUBJECTS)[number];
@@ -76,7 +81,8 @@ export function defineAbilityFor(user: PolicyUser | null): AppAbility {
       can('read', 'User', { id: user.id });
       break;
     case 'ANALYST':
-      can('read', [...NETWORK_SUBJECTS, 'Report']);
+      can('read', [...NETWORK_SUBJECTS, 'Report', 'Analytics']);
+      can(['read', 'create', 'update'], 'SavedQuery');
       can('read', 'User', { id: user.id });
       break;
   }

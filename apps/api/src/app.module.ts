@@ -2,14 +2,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CentresModule } from './centres/centres.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { ClubsModule } from './clubs/clubs.module.js';
 import { FacilitiesModule } from './facilities/facilities.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RolloutModule } from './rollout/rollout.module.js';
+import { SavedQueriesModule } from './saved-queries/saved-queries.module.js';
+import { WorkbenchModule } from './workbench/workbench.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
@@ -37,7 +41,11 @@ export class AppModule {
         ProgramsModule,
         ReportsModule,
         RolloutModule,
+        AnalyticsModule,
         UsersModule,
+        ExportsModule,
+        SavedQueriesModule,
+        WorkbenchModule,
         ...dashboardModule(config),
       ],
     };

@@ -11,6 +11,7 @@ import {
 } from './factories/network.js';
 import { insertReport, reportPeriod, submitInput } from './factories/reports.js';
 import { insertRolloutItem } from './factories/rollout.js';
+import { insertSavedQuery } from './factories/saved-queries.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
@@ -57,6 +58,15 @@ const EVERYONE: Record<Caller, Outcome> = {
   admin: 'ALLOW',
   coordinatorOfA_onA: 'ALLOW',
   coordinatorOfA_onB: 'ALLOW',
+  analyst: 'ALLOW',
+};
+
+/** The workbench's saved queries: analysts and administrators, never district coordinators. */
+const ANALYSTS_AND_ADMINS: Record<Caller, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  admin: 'ALLOW',
+  coordinatorOfA_onA: 'FORBIDDEN',
+  coordinatorOfA_onB: 'FORBIDDEN',
   analyst: 'ALLOW',
 };
 
@@ -270,6 +280,30 @@ const CASES: Record<string, Case> = {
     version: 1,
     action: 'PREPARE',
   })),
+  // A saved query is its owner's: each caller acts on one of their own (anonymous callers on someone's).
+  saveQuery: {
+    run: ({ api, as }) =>
+      api.graphql(
+        `mutation($input: SaveQueryInput!) { saveQuery(input: $input) { savedQuery { id } } }`,
+        { input: { title: 'Centres by kind', document: '{ centres { nodes { code kind } } }', variables: '{}' } },
+        as,
+      ),
+    expect: ANALYSTS_AND_ADMINS,
+  },
+  updateSavedQuery: {
+    async run({ api, as, self, target }) {
+      const id = await insertSavedQuery(api, (self ?? target).id);
+      return api.graphql(`mutation($input: UpdateSavedQueryInput!) { updateSavedQuery(input: $input) { savedQuery { id } } }`, { input: { id, version: 1, shared: true } }, as);
+    },
+    expect: ANALYSTS_AND_ADMINS,
+  },
+  deleteSavedQuery: {
+    async run({ api, as, self, target }) {
+      const id = await insertSavedQuery(api, (self ?? target).id);
+      return api.graphql(`mutation($input: DeleteSavedQueryInput!) { deleteSavedQuery(input: $input) { id } }`, { input: { id } }, as);
+    },
+    expect: ANALYSTS_AND_ADMINS,
+  },
 };
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinatorOfA_onA', 'coordinatorOfA_onB', 'analyst'];
@@ -372,9 +406,25 @@ const QUERY_CASES: Record<string, QueryCase> = {
   // A coordinator lists and sees the completeness of their own centre only; that is tested in reports.e2e-spec.
   reports: readByAll('{ reports { totalCount } }'),
   reportCompleteness: readByAll('{ reportCompleteness { periods } }'),
+  // Aggregates over the whole network: analysts and administrators, not a district's coordinator.
+  analytics: {
+    document: async () => ['{ analytics(metrics: [YOUNG_PEOPLE_REACHED]) { rowCount } }', {}],
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'ALLOW' },
+  },
   // Another centre's report: not for a coordinator.
   report: {
     document: async (api) => ['query($id: ID!) { report(id: $id) { state } }', { id: (await insertReport(api, await centreId(api, 'balkhash'))).id }],
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'ALLOW' },
+  },
+  // The workbench: its examples are for everyone signed in, saved queries for analysts and administrators.
+  workbenchExamples: readByAll('{ workbenchExamples { id title } }'),
+  savedQueries: {
+    document: async () => ['{ savedQueries { totalCount } }', {}],
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'ALLOW' },
+  },
+  // Someone else's shared query.
+  savedQuery: {
+    document: async (api, other) => ['query($id: ID!) { savedQuery(id: $id) { title } }', { id: await insertSavedQuery(api, other.id, { shared: true }) }],
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', coordinatorOfA_onA: 'FORBIDDEN', analyst: 'ALLOW' },
   },
 };

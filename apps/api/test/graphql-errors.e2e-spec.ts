@@ -40,7 +40,7 @@ describe('GraphQL request errors', () => {
       asAnalyst,
     );
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: api.config.graphql.maxCost, cost: expect.any(Number) });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'COST', maxCost: api.config.graphql.maxCost.ANALYST, cost: expect.any(Number) });
     expect(body.errors?.[0]?.message).toMatch(/first/);
     // The one statement is the caller's session check; the query itself never ran.
     expect(sqlStatements).toBe(1);

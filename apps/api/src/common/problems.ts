@@ -111,6 +111,20 @@ export const PROBLEM_MESSAGES = {
   onlyWithLaunch: { en: 'goes with the LAUNCH step only', ru: 'указывается только при запуске (LAUNCH)', kk: 'тек іске қосу (LAUNCH) кезінде көрсетіледі' },
   reasonNeeded: { en: 'say why', ru: 'укажите причину', kk: 'себебін көрсетіңіз' },
 
+  // The analysts' aggregates (packages/domain/src/analytics.ts).
+  dimensionNotForMetric: { en: '{metric} cannot be broken down by {dimension}: leave one of them out', ru: '{metric} нельзя разбить по {dimension}: уберите одно из двух', kk: '{metric} көрсеткішін {dimension} бойынша бөлуге болмайды: біреуін алып тастаңыз' },
+  filterNotForMetric: { en: '{metric} has no {dimension} to filter by: ask for it separately', ru: 'у {metric} нет {dimension} для отбора: запросите его отдельно', kk: '{metric} көрсеткішінде сүзуге {dimension} жоқ: оны бөлек сұраңыз' },
+  tooManyRows: {
+    en: 'gives {rows} rows, more than {max}: group by fewer or coarser dimensions (QUARTER instead of MONTH) or narrow the filter',
+    ru: 'даёт {rows} строк, больше {max}: группируйте по меньшему числу измерений или крупнее (QUARTER вместо MONTH) либо сузьте отбор',
+    kk: '{rows} жол береді, {max} шегінен көп: азырақ не ірірек өлшем бойынша топтаңыз (MONTH орнына QUARTER) немесе сүзгіні тарылтыңыз',
+  },
+  queryTooSlow: {
+    en: 'the question took longer than {seconds} s and was stopped: narrow the months or centres, or group by fewer dimensions',
+    ru: 'запрос выполнялся дольше {seconds} с и был остановлен: сузьте месяцы или центры либо уменьшите число измерений',
+    kk: 'сұрау {seconds} секундтан ұзақ орындалып, тоқтатылды: айларды не орталықтарды тарылтыңыз немесе өлшемдерді азайтыңыз',
+  },
+
   // The summary of a refusal with field problems.
   checkFields: { en: 'Check these fields: {fields}.', ru: 'Проверьте поля: {fields}.', kk: 'Мына өрістерді тексеріңіз: {fields}.' },
 } as const satisfies Record<string, Record<Language, string>>;

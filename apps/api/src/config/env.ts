@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { PERIOD_TYPES, type PeriodType } from '@mrc/domain';
+import { PERIOD_TYPES, type PeriodType, type Role } from '@mrc/domain';
 import { z } from 'zod';
 import { REPO_ROOT } from './paths.js';
 
@@ -23,8 +23,21 @@ const envSchema = z.object({
   SEED_ON_EMPTY: z.stringbool().default(true),
   DASHBOARD_DIST: z.string().min(1).default('apps/dashboard/dist'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(100_000_000).default(500_000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(100_000_000).default(2_000_000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  // Query-cost budgets per role (GRAPHQL_MAX_COST is the administrators'): administrators and analysts ask the big questions.
+  GRAPHQL_MAX_COST_ANALYST: z.coerce.number().int().min(100).max(100_000_000).default(2_000_000),
+  GRAPHQL_MAX_COST_COORDINATOR: z.coerce.number().int().min(100).max(100_000_000).default(250_000),
+  GRAPHQL_MAX_COST_ANONYMOUS: z.coerce.number().int().min(100).max(100_000_000).default(2_000),
+  // Aggregates: the smallest count of people shown, the largest table, how long one statement may run
+  // and how many aggregates read at once (the rest wait, leaving the pool to everyone else).
+  ANALYTICS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  ANALYTICS_MAX_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
+  ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  ANALYTICS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  // Whole answers to repeated read queries, per user, until the next change (0 turns it off).
+  RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
   // Signs access tokens. Every API process behind one load balancer needs the same value; unset, each
   // process makes a random one at start (signed-in users then renew their token from the session cookie).
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -67,7 +80,15 @@ export interface AppConfig {
   dbPoolSize: number;
   seedOnEmpty: boolean;
   dashboardDist: string;
-  graphql: { maxDepth: number; maxCost: number; maxAliases: number };
+  graphql: {
+    maxDepth: number;
+    /** The query-cost budget of each kind of caller. */
+    maxCost: Record<Role | 'ANONYMOUS', number>;
+    maxAliases: number;
+  };
+  analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; concurrency: number };
+  /** How long a repeated read may be answered from memory (0: never), and how much memory that may take. */
+  responseCache: { seconds: number; maxBytes: number };
   reporting: { periodType: PeriodType; deadlineDay: number };
   /** Undefined: live events stay in this process. */
   redisUrl: string | undefined;
@@ -120,7 +141,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: env.DB_POOL_SIZE,
     seedOnEmpty: env.SEED_ON_EMPTY,
     dashboardDist: fromRoot(env.DASHBOARD_DIST),
-    graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxCost: {
+        REGIONAL_ADMIN: env.GRAPHQL_MAX_COST,
+        ANALYST: env.GRAPHQL_MAX_COST_ANALYST,
+        DISTRICT_COORDINATOR: env.GRAPHQL_MAX_COST_COORDINATOR,
+        ANONYMOUS: env.GRAPHQL_MAX_COST_ANONYMOUS,
+      },
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+    },
+    analytics: {
+      suppressionThreshold: env.ANALYTICS_SUPPRESSION_THRESHOLD,
+      maxRows: env.ANALYTICS_MAX_ROWS,
+      statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
+      concurrency: env.ANALYTICS_CONCURRENCY,
+    },
+    responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },
     redisUrl: env.REDIS_URL,
     auth: {

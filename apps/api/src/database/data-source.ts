@@ -16,6 +16,7 @@ import {
   ReportReachEntity,
 } from '../reports/activity-report.entity.js';
 import { RolloutChangeEntity, RolloutItemEntity } from '../rollout/rollout-item.entity.js';
+import { SavedQueryEntity } from '../saved-queries/saved-query.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { migrations } from './migrations/index.js';
 import { SqlStatementCounter } from './sql-statement-counter.js';
@@ -49,6 +50,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
       IdempotencyKeyEntity,
       RolloutItemEntity,
       RolloutChangeEntity,
+      SavedQueryEntity,
     ],
     migrations,
     migrationsTableName: 'schema_migration',

@@ -25,6 +25,7 @@ import { ProgramsModule } from '../programs/programs.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { RolloutModule } from '../rollout/rollout.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
+import { DataVersion, DataVersionModule, responseCachePlugins } from './response-cache.js';
 import { checkSocketOperation } from './socket-operations.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -32,22 +33,25 @@ export const GRAPHQL_PATH = '/graphql';
 /** The longest document graphql-js will parse, on HTTP and over the socket. */
 const MAX_TOKENS = 5000;
 
-/** Identity and loaders live in the feature modules; this module only assembles them per request. */
+/**
+ * Identity and loaders live in the feature modules; this module only assembles them per request.
+ * Exported for the exports, which run GraphQL as the caller of their own HTTP request.
+ */
 @Module({
   imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, ReportsModule, RolloutModule, UsersModule, CredentialsModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })
-class RequestContextModule {}
+export class RequestContextModule {}
 
 @Module({
   providers: [{ provide: APP_FILTER, useClass: GraphqlPassThroughFilter }, LiveSockets],
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [RequestContextModule],
-      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER],
-      useFactory: (config: AppConfig, contexts: RequestContextFactory, logger: Logger): ApolloDriverConfig => {
+      imports: [RequestContextModule, DataVersionModule],
+      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER, DataVersion],
+      useFactory: (config: AppConfig, contexts: RequestContextFactory, logger: Logger, dataVersion: DataVersion): ApolloDriverConfig => {
         const exposeStacktrace = config.env === 'development';
         // Limits are checked while validating the document, before any resolver (and any SQL) runs.
         const armor = new ApolloArmor({
@@ -63,7 +67,8 @@ class RequestContextModule {}
         }).protect();
         // The schema, once Apollo has it: the socket's checks validate against it.
         const built: { schema?: GraphQLSchema } = {};
-        const socketLimits = { maxTokens: MAX_TOKENS, maxCost: config.graphql.maxCost, validationRules: armor.validationRules };
+        // Subscriptions are small and their caller is known only later: the smallest signed-in budget.
+        const socketLimits = { maxTokens: MAX_TOKENS, maxCost: config.graphql.maxCost.DISTRICT_COORDINATOR, validationRules: armor.validationRules };
         return {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
@@ -73,6 +78,8 @@ class RequestContextModule {}
           includeStacktraceInErrorResponses: exposeStacktrace,
           // One operation per HTTP request: batching multiplies the cost limit's reach.
           allowBatchedHttpRequests: false,
+          // Compact JSON: Apollo pretty-prints by default, which costs time and bytes on large answers.
+          stringifyResult: (value: unknown) => JSON.stringify(value),
           parseOptions: { maxTokens: MAX_TOKENS },
           context: (http: {
             req?: Request;
@@ -100,7 +107,9 @@ class RequestContextModule {}
             queryCostPlugin(config.graphql.maxCost),
             localiseErrorsPlugin(),
             requestErrorsPlugin(logger),
-            localExplorerPlugin(GRAPHQL_PATH),
+            ...responseCachePlugins({ ...config.responseCache, version: dataVersion }),
+            // Production: introspection for signed-in callers only. The explorer page is workbench/explorer.middleware.ts.
+            localExplorerPlugin({ gated: config.isProduction }),
             { serverWillStart: async ({ schema }: { schema: GraphQLSchema }) => void (built.schema = schema) },
           ] as ApolloDriverConfig['plugins'],
         };

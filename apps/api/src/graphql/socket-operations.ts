@@ -36,7 +36,13 @@ export function checkSocketOperation(
   }
   const invalid = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
   if (invalid.length > 0) return invalid.map((error) => badInput(error.message, { reason: 'GRAPHQL_VALIDATION_FAILED' }));
-  const cost = operationCost(schema, document, payload.operationName ?? undefined, payload.variables ?? {});
+  let cost: number | undefined;
+  try {
+    cost = operationCost(schema, document, payload.operationName ?? undefined, payload.variables ?? {});
+  } catch (error) {
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
   if (cost !== undefined && cost > limits.maxCost) return [overCost(cost, limits.maxCost)];
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { allowedReportActions, type ReportAction } from '@mrc/domain';
-import { Args, ArgsType, Context, Field, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, authorize } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Policy } from '../auth/policy.decorators.js';
@@ -21,7 +21,8 @@ import {
   SubmitReportInput,
   UpdateReportInput,
 } from './dto/report.inputs.js';
-import { ActivityReport, ClubFigure, ProgramRunFigure, ReachFigure, ReportActionEnum } from './dto/report.objects.js';
+import { ActivityReport, ClubFigure, ProgramRunFigure, ReachFigure, ReportActionEnum, ReportWarning } from './dto/report.objects.js';
+import { isPeopleCountField, WITHHELD_FOR_ANALYSTS, withholdsPeopleCounts } from './people-counts.js';
 import { ReportsService } from './reports.service.js';
 
 @ObjectType('ActivityReportConnection', { description: 'A page of activity reports.' })
@@ -109,19 +110,35 @@ export class ReportsResolver {
     return context.loaders.centres.byId.load(report.centreId);
   }
 
+  @ResolveField(() => Int, { nullable: true, description: `Young people reached in the period, in total; equals the sum of \`reach\` once submitted. ${WITHHELD_FOR_ANALYSTS}` })
+  reachedTotal(@Parent() report: ActivityReport, @Context() context: RequestContext): number | null {
+    return withholdsPeopleCounts(context) ? null : report.reachedTotal;
+  }
+
+  @ResolveField(() => [ReportWarning], { description: 'Figures far above the centre\'s usual, for the reviewer. Analysts do not get the warnings about counts of people.' })
+  warnings(@Parent() report: ActivityReport, @Context() context: RequestContext): ReportWarning[] {
+    return withholdsPeopleCounts(context) ? report.warnings.filter((warning) => !isPeopleCountField(warning.field)) : report.warnings;
+  }
+
   @ResolveField(() => [ReachFigure], { description: 'Young people reached, by age band (14–17, 18–24, 25–35) and sex: six entries once filled in, youngest band first.' })
-  reach(@Parent() report: ActivityReport, @Context() context: RequestContext) {
-    return context.loaders.reports.reachByReportId.load(report.id);
+  async reach(@Parent() report: ActivityReport, @Context() context: RequestContext): Promise<ReachFigure[]> {
+    const lines = await context.loaders.reports.reachByReportId.load(report.id);
+    return withholdsPeopleCounts(context) ? lines.map((line) => ({ ...line, count: null })) : lines;
   }
 
   @ResolveField(() => [ClubFigure], { description: 'A line per club of the centre that met in the period.' })
-  clubs(@Parent() report: ActivityReport, @Context() context: RequestContext) {
-    return context.loaders.reports.clubLinesByReportId.load(report.id);
+  async clubs(@Parent() report: ActivityReport, @Context() context: RequestContext): Promise<ClubFigure[]> {
+    const lines = await context.loaders.reports.clubLinesByReportId.load(report.id);
+    return withholdsPeopleCounts(context) ? lines.map((line) => ({ ...line, attendance: null })) : lines;
   }
 
-  @ResolveField(() => [ProgramRunFigure], { description: 'A line per program run of the centre in the period.' })
-  programRuns(@Parent() report: ActivityReport, @Context() context: RequestContext) {
-    return context.loaders.reports.programRunLinesByReportId.load(report.id);
+  @ResolveField(() => [ProgramRunFigure], { description: 'A line per program run of the centre in the period. Analysts get no lines of support groups (anonymous programs).' })
+  async programRuns(@Parent() report: ActivityReport, @Context() context: RequestContext): Promise<ProgramRunFigure[]> {
+    const lines = await context.loaders.reports.programRunLinesByReportId.load(report.id);
+    if (!withholdsPeopleCounts(context)) return lines;
+    const runs = await Promise.all(lines.map((line) => context.loaders.programs.runById.load(line.programRunId)));
+    const programs = await Promise.all(runs.map((run) => (run ? context.loaders.programs.byId.load(run.programId) : null)));
+    return lines.filter((_, index) => programs[index] && !programs[index].anonymous).map((line) => ({ ...line, attendance: null }));
   }
 
   @ResolveField(() => [ReportActionEnum], { description: 'What the caller may do with the report now, by the workflow\'s rules (packages/domain).' })

@@ -17,6 +17,7 @@ import { CentreEntity } from '../../centres/centre.entity.js';
 import { ClubEntity } from '../../clubs/club.entity.js';
 import { today } from '../../common/dates.js';
 import { ProgramRunEntity } from '../../programs/program-run.entity.js';
+import { ProgramEntity } from '../../programs/program.entity.js';
 import { ActivityReportEntity, ReportClubEntity, ReportProgramRunEntity, ReportReachEntity } from '../../reports/activity-report.entity.js';
 import { figureColumns } from '../../reports/report.mapper.js';
 import activityReports from './data/activity-reports.json' with { type: 'json' };
@@ -27,6 +28,8 @@ interface SeedReports {
   shares: { ageBands: Record<AgeBand, number>; female: number };
   perClubMeeting: { meetingsPerMonth: number; attendancePerMeeting: number };
   perProgramSession: { sessionsPerMonth: number; attendancePerSession: number };
+  /** Support groups are small: their counts are what analytics must not show when small. */
+  perSupportGroupMeeting: { sessionsPerMonth: number; attendancePerSession: number };
   returnComment: string;
   highlights: string[];
   centres: {
@@ -60,6 +63,7 @@ export async function seedReportsIfEmpty(dataSource: DataSource, reporting: { pe
     const centres = new Map((await manager.find(CentreEntity)).map((centre) => [centre.code, centre]));
     const clubs = await manager.find(ClubEntity);
     const runs = await manager.find(ProgramRunEntity);
+    const supportGroups = new Set((await manager.find(ProgramEntity, { where: { anonymous: true } })).map((program) => program.id));
     const monthsPerPeriod = reporting.periodType === 'MONTHLY' ? 1 : 3;
     const latest = previousPeriod(periodOf(today(), reporting.periodType), reporting.periodType);
     const periods = [latest];
@@ -86,8 +90,9 @@ export async function seedReportsIfEmpty(dataSource: DataSource, reporting: { pe
         const runLines = runs
           .filter((run) => run.centreId === centre.id && run.startsOn <= last && (run.endsOn === null || run.endsOn >= first) && (run.closedOn === null || run.closedOn >= first))
           .map((run) => {
-            const sessions = around(seed.perProgramSession.sessionsPerMonth);
-            return { programRunId: run.id, sessions, attendance: sessions === 0 ? 0 : sessions * around(seed.perProgramSession.attendancePerSession) };
+            const usual = supportGroups.has(run.programId) ? seed.perSupportGroupMeeting : seed.perProgramSession;
+            const sessions = around(usual.sessionsPerMonth);
+            return { programRunId: run.id, sessions, attendance: sessions === 0 ? 0 : sessions * around(usual.attendancePerSession) };
           });
         const found = around(profile.prevention.onlineShopsFound);
         const figures: ReportFigures = {

@@ -2,6 +2,7 @@ import { AGE_BANDS, PERIOD_TYPES, REPORT_ACTIONS, REPORT_STATES, type AgeBand, t
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { enumOf } from '../../graphql/enum-of.js';
+import { WITHHELD_FOR_ANALYSTS } from '../people-counts.js';
 
 export const ReportStateEnum = enumOf(REPORT_STATES);
 registerEnumType(ReportStateEnum, {
@@ -57,7 +58,7 @@ export class ReachFigure {
   @Field(() => SexEnum, { description: 'The sex.' })
   sex!: Sex;
 
-  @Field(() => Int, { nullable: true, description: 'How many; null while a draft leaves it empty.' })
+  @Field(() => Int, { nullable: true, description: `How many; null while a draft leaves it empty. ${WITHHELD_FOR_ANALYSTS}` })
   count!: number | null;
 }
 
@@ -66,7 +67,7 @@ export class ClubFigure {
   @Field(() => Int, { nullable: true, description: 'Meetings held.' })
   meetings!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Attendance summed over the meetings (one young person at four meetings counts four).' })
+  @Field(() => Int, { nullable: true, description: `Attendance summed over the meetings (one young person at four meetings counts four). ${WITHHELD_FOR_ANALYSTS}` })
   attendance!: number | null;
 
   /** Not a field: `club` resolves it. */
@@ -78,7 +79,7 @@ export class ProgramRunFigure {
   @Field(() => Int, { nullable: true, description: 'Sessions held.' })
   sessions!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Attendance summed over the sessions.' })
+  @Field(() => Int, { nullable: true, description: `Attendance summed over the sessions. ${WITHHELD_FOR_ANALYSTS}` })
   attendance!: number | null;
 
   /** Not a field: `programRun` resolves it. */
@@ -146,10 +147,8 @@ export class ActivityReport {
   @Field(() => Int, { nullable: true, description: 'Events the centre held in the period.' })
   eventsHeld!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Young people reached in the period, in total; equals the sum of `reach` once submitted.' })
+  /** Not fields here: `reachedTotal` and `warnings` depend on the caller, `reach`, `clubs` and `programRuns` resolve through DataLoaders (reports.resolver.ts). */
   reachedTotal!: number | null;
-
-  /** Not fields here: `reach`, `clubs` and `programRuns` resolve through DataLoaders (reports.resolver.ts). */
 
   @Field(() => PreventionFigures, { description: 'The prevention office\'s figures.' })
   prevention!: PreventionFigures;
@@ -157,7 +156,6 @@ export class ActivityReport {
   @Field(() => String, { nullable: true, description: 'A short narrative of the period\'s highlights, in the language the centre wrote it.' })
   highlights!: string | null;
 
-  @Field(() => [ReportWarning], { description: 'Figures far above the centre\'s usual, for the reviewer.' })
   warnings!: ReportWarning[];
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the region first received the report; null for a draft never submitted. Timeliness counts from here.' })

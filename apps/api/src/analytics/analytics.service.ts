@@ -1,0 +1,511 @@
+import {
+  AGE_BANDS,
+  ANALYTICS_DIMENSIONS,
+  type AgeBand,
+  type AnalyticsDimension,
+  type AnalyticsMetric,
+  analyticsRequestProblems,
+  type CentreKind,
+  CENTRE_KINDS,
+  type CoarserTotals,
+  DIMENSION_FILTERS,
+  type DimensionFilter,
+  type Language,
+  metricDefinition,
+  periodOf,
+  quarterOfMonth,
+  SEXES,
+  type Sex,
+  suppressSmallNumbers,
+} from '@mrc/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pLimit from 'p-limit';
+import type { DataSource, EntityManager } from 'typeorm';
+import { today } from '../common/dates.js';
+import { AppError, describeFields, type FieldProblems } from '../common/errors.js';
+import { COLLATION, localisedNameSql } from '../common/localisation.js';
+import { problem } from '../common/problems.js';
+import type { Centre } from '../centres/dto/centre.object.js';
+import type { ClubType } from '../clubs/dto/club.objects.js';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import type { RequestLoaders } from '../graphql/request-context.js';
+import type { Program } from '../programs/dto/program.objects.js';
+import { type AggregateScope, reportFiguresSql, reportingSql, rolloutSql, type SqlStatement } from './analytics-queries.js';
+import type { AnalyticsArgs } from './dto/analytics.inputs.js';
+import type { AnalyticsRow, AnalyticsTable, AnalyticsValue } from './dto/analytics.objects.js';
+
+/** The longest range one aggregate covers: twenty years of months. */
+const MAX_MONTHS = 240;
+
+/** PostgreSQL's "canceling statement due to statement timeout". */
+const QUERY_CANCELED = '57014';
+
+/** One source's figures for one combination of dimensions: metric → value. */
+type Figures = Map<AnalyticsMetric, number | null>;
+
+/** The cells of a table before they are published: dimension values (in groupBy order) and figures. */
+interface RawTable {
+  keys: Map<string, string[]>;
+  figures: Map<string, Figures>;
+  totals: Figures;
+}
+
+/** A table's published values per cell key and metric, with what was withheld. */
+interface PublishedTable {
+  value(key: string, metric: AnalyticsMetric): { value: number | null; suppressed: boolean };
+  total(metric: AnalyticsMetric): { value: number | null; suppressed: boolean };
+}
+
+interface Labels {
+  /** Sort position of each centre, club type and program by name in the caller's language. */
+  rank: Map<string, number>;
+  parentOf: Map<string, string>;
+  kindOf: Map<string, string>;
+}
+
+const KEY_SEPARATOR = '\u0000';
+const ROLLOUT_COLUMNS = { ROLLOUT_PLANNED: 'planned', ROLLOUT_DUE: 'due', ROLLOUT_LAUNCHED: 'launched' } as const;
+const REPORTING_COLUMNS = { REPORTS_EXPECTED: 'expected', REPORTS_RECEIVED: 'received', REPORTS_ON_TIME: 'on_time' } as const;
+
+/**
+ * Aggregates for analysts: reads the figures of every source a request needs in one read-only
+ * snapshot (so the sources agree with each other and with `dataChangedAt`), joins them by their
+ * dimensions, withholds small numbers (packages/domain/src/analytics.ts), and orders the rows.
+ *
+ * Heavy questions must not slow the coordinators down: at most `concurrency` aggregates read at
+ * once (the rest queue, keeping most of the connection pool for everyone else), and each statement
+ * stops at the statement timeout with a BAD_USER_INPUT that says how to narrow the question.
+ */
+@Injectable()
+export class AnalyticsService {
+  private readonly slots: ReturnType<typeof pLimit>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.slots = pLimit(config.analytics.concurrency);
+  }
+
+  async table(args: AnalyticsArgs, language: Language, loaders: RequestLoaders): Promise<AnalyticsTable> {
+    const { metrics, groupBy } = args;
+    const range = this.range(args);
+    const scope = this.scope(args, range);
+    const yearBefore = args.compareWithYearBefore ? this.scope(args, { from: shiftMonth(range.from, -12), to: shiftMonth(range.to, -12) }) : null;
+
+    const read = await this.read(async (manager) => {
+      const [current, before, labels, changedAt] = [
+        await this.rawTable(manager, metrics, groupBy, scope),
+        yearBefore ? await this.rawTable(manager, metrics, groupBy, yearBefore) : null,
+        await this.labels(manager, groupBy, language),
+        (await manager.query(`SELECT changed_at, now() AS read_at FROM analytics_freshness`)) as { changed_at: Date; read_at: Date }[],
+      ];
+      return { current, before, labels, dataChangedAt: changedAt[0]?.changed_at ?? new Date(0), computedAt: changedAt[0]?.read_at ?? new Date() };
+    });
+
+    const rowCount = read.current.keys.size;
+    if (rowCount > this.config.analytics.maxRows) throw tooManyRows(rowCount, this.config.analytics.maxRows);
+
+    const threshold = this.config.analytics.suppressionThreshold;
+    const within = coarserTotals(groupBy, read.labels);
+    const published = publish(read.current, groupBy, metrics, threshold, within);
+    // The year before is its own table, protected on its own, then laid beside this year's cells.
+    const publishedBefore = read.before ? publish(read.before, groupBy, metrics, threshold, within) : null;
+    const beforeKey = (key: string[]) => key.map((value, index) => shiftTimeValue(groupBy[index]!, value, -1)).join(KEY_SEPARATOR);
+
+    let suppressedCount = 0;
+    const valueOf = (metric: AnalyticsMetric, current: ReturnType<PublishedTable['value']>, before: ReturnType<PublishedTable['value']> | null): AnalyticsValue => {
+      if (current.suppressed) suppressedCount += 1;
+      const yearBeforeValue = before && !before.suppressed ? before.value : null;
+      return {
+        metric,
+        value: current.suppressed ? null : current.value,
+        suppressed: current.suppressed,
+        yearBefore: yearBeforeValue,
+        yearBeforeSuppressed: before?.suppressed ?? false,
+        changePercent: !current.suppressed && current.value !== null && yearBeforeValue ? round1(((current.value - yearBeforeValue) / yearBeforeValue) * 100) : null,
+      };
+    };
+
+    const ordered = [...read.current.keys.entries()].sort(([, a], [, b]) => compareKeys(groupBy, a, b, read.labels));
+    const records = await this.records(groupBy, ordered.map(([, values]) => values), loaders);
+    const rows: AnalyticsRow[] = ordered.map(([key, values]) => {
+      const row = rowOf(groupBy, values, records);
+      row.values = metrics.map((metric) => valueOf(metric, published.value(key, metric), publishedBefore ? publishedBefore.value(beforeKey(values), metric) : null));
+      return row;
+    });
+    const totals = metrics.map((metric) => valueOf(metric, published.total(metric), publishedBefore ? publishedBefore.total(metric) : null));
+
+    return {
+      metrics,
+      groupBy,
+      from: range.from,
+      to: range.to,
+      rows,
+      rowCount,
+      totals,
+      suppressionThreshold: threshold,
+      suppressedCount,
+      computedAt: read.computedAt,
+      dataChangedAt: read.dataChangedAt,
+    };
+  }
+
+  /** The centres, club types and programs the rows name, loaded in one batch each. */
+  private async records(groupBy: readonly AnalyticsDimension[], keys: string[][], loaders: RequestLoaders): Promise<RowRecords> {
+    const idsOf = (dimensions: AnalyticsDimension[]) => {
+      const ids = new Set<string>();
+      groupBy.forEach((dimension, index) => {
+        if (!dimensions.includes(dimension)) return;
+        for (const key of keys) if (key[index]) ids.add(key[index]);
+      });
+      return [...ids];
+    };
+    const load = async <T>(ids: string[], loader: { loadMany(ids: string[]): Promise<(T | null | Error)[]> }) => {
+      const found = await loader.loadMany(ids);
+      return new Map(ids.map((id, index) => [id, found[index] instanceof Error ? null : (found[index] ?? null)] as const));
+    };
+    const [centres, clubTypes, programs] = await Promise.all([
+      load(idsOf(['CENTRE', 'PARENT_CENTRE']), loaders.centres.byId),
+      load(idsOf(['CLUB_TYPE']), loaders.clubs.typeById),
+      load(idsOf(['PROGRAM']), loaders.programs.byId),
+    ]);
+    return { centres, clubTypes, programs };
+  }
+
+  /** Checks the request and fills in the default range: the twelve months up to the last that ended. */
+  private range(args: AnalyticsArgs): { from: string; to: string } {
+    // By default the twelve months up to the last that ended, or the last four whole quarters or the
+    // last whole year when grouped by them, so no period is compared half-counted.
+    const periodMonths = args.groupBy.includes('YEAR') ? 12 : args.groupBy.includes('QUARTER') ? 3 : 1;
+    const to = args.filter?.to ?? lastWholePeriodEnd(periodMonths);
+    // Quarterly reports are counted by their first month: a range starts where its first quarter does.
+    const asked = args.filter?.from ?? shiftMonth(to, -11);
+    const from = this.config.reporting.periodType === 'QUARTERLY' ? periodOf(`${asked}-01`, 'QUARTERLY') : asked;
+    const filters = (Object.keys(DIMENSION_FILTERS) as DimensionFilter[]).filter((name) => (args.filter?.[name]?.length ?? 0) > 0);
+    const fields: FieldProblems = {};
+    for (const found of analyticsRequestProblems({ metrics: args.metrics, groupBy: args.groupBy, filters, from, to })) {
+      switch (found.code) {
+        case 'noMetrics':
+          fields['metrics'] = problem('minLength');
+          break;
+        case 'repeatedMetric':
+          fields['metrics'] = problem('listedTwice');
+          break;
+        case 'repeatedDimension':
+          fields['groupBy'] = problem('listedTwice');
+          break;
+        case 'dimensionNotForMetric':
+          fields['groupBy'] ??= problem('dimensionNotForMetric', { metric: found.metric, dimension: found.dimension });
+          break;
+        case 'filterNotForMetric':
+          fields[`filter.${found.filter}`] ??= problem('filterNotForMetric', { metric: found.metric, dimension: found.dimension });
+          break;
+        case 'rangeReversed':
+          fields['filter.from'] = problem('fromAfterTo');
+          break;
+      }
+    }
+    if (!fields['filter.from'] && monthsBetween(from, to) > MAX_MONTHS) fields['filter.from'] = problem('tooManyPeriods', { max: MAX_MONTHS });
+    if (Object.keys(fields).length > 0) {
+      throw new AppError('BAD_USER_INPUT', `The aggregate cannot be answered as asked. Check: ${Object.keys(fields).join(', ')}.`, describeFields(fields));
+    }
+    return { from, to };
+  }
+
+  private scope(args: AnalyticsArgs, range: { from: string; to: string }): AggregateScope {
+    const filter = args.filter;
+    return {
+      fromDay: `${range.from}-01`,
+      untilDay: `${shiftMonth(range.to, 1)}-01`,
+      centreIds: filter?.centreIds,
+      includeSubtree: filter?.includeSubtree ?? false,
+      centreKinds: filter?.centreKinds,
+      clubTypeIds: filter?.clubTypeIds,
+      programIds: filter?.programIds,
+      ageBands: filter?.ageBands,
+      sexes: filter?.sexes,
+      rowLimit: this.config.analytics.maxRows + 1,
+    };
+  }
+
+  /** Runs `work` in a read-only snapshot, in one of the analytics slots, under the statement timeout. */
+  private read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const timeoutMs = this.config.analytics.statementTimeoutMs;
+    return this.slots(async () => {
+      try {
+        return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+          await manager.query(`SET TRANSACTION READ ONLY`);
+          await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
+          return work(manager);
+        });
+      } catch (error) {
+        if ((error as { driverError?: { code?: string }; code?: string }).driverError?.code === QUERY_CANCELED || (error as { code?: string }).code === QUERY_CANCELED) {
+          throw limitError('STATEMENT_TIMEOUT', { filter: problem('queryTooSlow', { seconds: timeoutMs / 1000 }) }, { timeoutMs });
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Reads every source the metrics need and joins them by their dimension keys. */
+  private async rawTable(manager: EntityManager, metrics: readonly AnalyticsMetric[], groupBy: readonly AnalyticsDimension[], scope: AggregateScope): Promise<RawTable> {
+    const table: RawTable = { keys: new Map(), figures: new Map(), totals: new Map() };
+    const put = (row: Record<string, unknown>, metric: AnalyticsMetric, value: number | null) => {
+      const values = groupBy.map((_, index) => String(row[`d${index}`] ?? ''));
+      const key = values.join(KEY_SEPARATOR);
+      if (!table.keys.has(key)) {
+        table.keys.set(key, values);
+        table.figures.set(key, new Map());
+      }
+      table.figures.get(key)!.set(metric, value);
+    };
+    const maxRows = this.config.analytics.maxRows;
+    const run = async (statement: SqlStatement) => {
+      const rows = (await manager.query(statement.sql, statement.parameters)) as Record<string, unknown>[];
+      // A source that filled its LIMIT was cut short: the table is over the limit, whatever the rest says.
+      if (rows.length >= statement.limit) throw tooManyRows(maxRows + 1, maxRows);
+      return rows;
+    };
+
+    const figureMetrics = metrics.filter((metric) => metricDefinition(metric).source === 'REPORT_FIGURES');
+    if (figureMetrics.length > 0) {
+      for (const row of await run(reportFiguresSql(figureMetrics, groupBy, scope))) put(row, row['metric'] as AnalyticsMetric, Number(row['value']));
+    }
+
+    const reportingMetrics = metrics.filter((metric) => metricDefinition(metric).source === 'REPORTING') as (keyof typeof REPORTING_COLUMNS)[];
+    if (reportingMetrics.length > 0) {
+      const reporting = { ...this.config.reporting, today: today() };
+      for (const row of await run(reportingSql(groupBy, scope, reporting))) {
+        for (const metric of reportingMetrics) put(row, metric, Number(row[REPORTING_COLUMNS[metric]]));
+      }
+    }
+
+    const rolloutMetrics = metrics.filter((metric) => metricDefinition(metric).source === 'ROLLOUT');
+    if (rolloutMetrics.length > 0) {
+      const rolloutRow = (row: Record<string, unknown>, set: (metric: AnalyticsMetric, value: number | null) => void) => {
+        for (const metric of rolloutMetrics) {
+          if (metric === 'ROLLOUT_COVERAGE_PERCENT') {
+            const planned = Number(row['planned']);
+            set(metric, planned === 0 ? null : round1((Number(row['launched']) / planned) * 100));
+          } else {
+            set(metric, Number(row[ROLLOUT_COLUMNS[metric as keyof typeof ROLLOUT_COLUMNS]]));
+          }
+        }
+      };
+      for (const row of await run(rolloutSql(groupBy, scope, today()))) rolloutRow(row, (metric, value) => put(row, metric, value));
+      // A plan is a state, not a flow: its total is the state at the end of the range, not a sum over periods.
+      const [whole] = await run(rolloutSql([], scope, today()));
+      if (whole) rolloutRow(whole, (metric, value) => table.totals.set(metric, value));
+    }
+
+    for (const metric of metrics) {
+      if (table.totals.has(metric)) continue;
+      let total = 0;
+      for (const figures of table.figures.values()) total += figures.get(metric) ?? 0;
+      table.totals.set(metric, total);
+    }
+    return table;
+  }
+
+  /** Sort positions by name in the caller's language, and the centres' parents and kinds (for the coarser totals). */
+  private async labels(manager: EntityManager, groupBy: readonly AnalyticsDimension[], language: Language): Promise<Labels> {
+    const labels: Labels = { rank: new Map(), parentOf: new Map(), kindOf: new Map() };
+    const tables = [
+      groupBy.some((dimension) => dimension === 'CENTRE' || dimension === 'PARENT_CENTRE') ? 'centre' : null,
+      groupBy.includes('CLUB_TYPE') ? 'club_type' : null,
+      groupBy.includes('PROGRAM') ? 'program' : null,
+    ].filter((table): table is string => table !== null);
+    if (tables.length === 0) return labels;
+    const union = tables
+      .map((table) => `SELECT id, ${table === 'centre' ? 'parent_id::text, kind' : 'NULL::text, NULL::text'}, ${localisedNameSql(table, language)} AS label FROM ${table}`)
+      .join(' UNION ALL ');
+    const rows = (await manager.query(
+      `SELECT id::text, parent_id, kind, row_number() OVER (ORDER BY label COLLATE "${COLLATION[language]}", id) AS rank FROM (${union}) AS named (id, parent_id, kind, label)`,
+    )) as { id: string; parent_id: string | null; kind: string | null; rank: string }[];
+    for (const row of rows) {
+      labels.rank.set(row.id, Number(row.rank));
+      if (row.kind) labels.kindOf.set(row.id, row.kind);
+      if (row.parent_id) labels.parentOf.set(row.id, row.parent_id);
+    }
+    return labels;
+  }
+}
+
+/**
+ * Withholds small numbers metric by metric, as the domain's rule says. The cells go to the rule in
+ * one canonical order (dimensions in ANALYTICS_DIMENSIONS order, then by value), so asking for the
+ * same table with its dimensions in another order, or receiving rows in another order from
+ * PostgreSQL, hides the same cells.
+ */
+function publish(table: RawTable, groupBy: readonly AnalyticsDimension[], metrics: readonly AnalyticsMetric[], threshold: number, within: CoarserTotals): PublishedTable {
+  const canonical = groupBy.map((dimension, index) => ({ dimension, index })).sort((a, b) => ANALYTICS_DIMENSIONS.indexOf(a.dimension) - ANALYTICS_DIMENSIONS.indexOf(b.dimension));
+  const canonicalWithin = canonical.map(({ index }) => within[index] ?? []);
+  const hidden = new Map<AnalyticsMetric, { keys: Set<string>; total: boolean }>();
+  for (const metric of metrics) {
+    if (!metricDefinition(metric).protected) continue;
+    const cells = [...table.figures.entries()]
+      .filter(([, figures]) => figures.get(metric) != null)
+      .map(([key]) => ({ key, canonicalKey: canonical.map(({ index }) => table.keys.get(key)![index]!) }))
+      .sort((a, b) => compareTexts(a.canonicalKey.join(KEY_SEPARATOR), b.canonicalKey.join(KEY_SEPARATOR)));
+    const result = suppressSmallNumbers(
+      cells.map((cell) => ({ key: cell.canonicalKey, value: table.figures.get(cell.key)!.get(metric)! })),
+      threshold,
+      canonicalWithin,
+    );
+    hidden.set(metric, { keys: new Set(cells.filter((_, index) => result.reasons[index] !== null).map((cell) => cell.key)), total: result.totalSuppressed });
+  }
+  return {
+    value: (key, metric) => ({ value: table.figures.get(key)?.get(metric) ?? null, suppressed: hidden.get(metric)?.keys.has(key) ?? false }),
+    total: (metric) => ({ value: table.totals.get(metric) ?? null, suppressed: hidden.get(metric)?.total ?? false }),
+  };
+}
+
+const compareTexts = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The sums a query grouped more coarsely would publish: months in their quarter and year, centres under their parent and of their kind. */
+function coarserTotals(groupBy: readonly AnalyticsDimension[], labels: Labels): CoarserTotals {
+  return groupBy.map((dimension) => {
+    switch (dimension) {
+      case 'MONTH':
+        return [quarterOfMonth, (month: string) => month.slice(0, 4)];
+      case 'QUARTER':
+        return [(quarter: string) => quarter.slice(0, 4)];
+      case 'CENTRE':
+        return [(centre: string) => labels.parentOf.get(centre) ?? '', (centre: string) => labels.kindOf.get(centre) ?? ''];
+      default:
+        return [];
+    }
+  });
+}
+
+interface RowRecords {
+  centres: Map<string, Centre | null>;
+  clubTypes: Map<string, ClubType | null>;
+  programs: Map<string, Program | null>;
+}
+
+function rowOf(groupBy: readonly AnalyticsDimension[], values: readonly string[], records: RowRecords): AnalyticsRow {
+  const row: AnalyticsRow = {
+    centre: null,
+    parentCentre: null,
+    clubType: null,
+    program: null,
+    centreKind: null,
+    month: null,
+    quarter: null,
+    year: null,
+    ageBand: null,
+    sex: null,
+    values: [],
+  };
+  groupBy.forEach((dimension, index) => {
+    const value = values[index] || null;
+    switch (dimension) {
+      case 'CENTRE':
+        row.centre = value ? (records.centres.get(value) ?? null) : null;
+        break;
+      case 'PARENT_CENTRE':
+        row.parentCentre = value ? (records.centres.get(value) ?? null) : null;
+        break;
+      case 'CLUB_TYPE':
+        row.clubType = value ? (records.clubTypes.get(value) ?? null) : null;
+        break;
+      case 'PROGRAM':
+        row.program = value ? (records.programs.get(value) ?? null) : null;
+        break;
+      case 'CENTRE_KIND':
+        row.centreKind = value as CentreKind | null;
+        break;
+      case 'MONTH':
+        row.month = value;
+        break;
+      case 'QUARTER':
+        row.quarter = value;
+        break;
+      case 'YEAR':
+        row.year = value === null ? null : Number(value);
+        break;
+      case 'AGE_BAND':
+        row.ageBand = value as AgeBand | null;
+        break;
+      case 'SEX':
+        row.sex = value as Sex | null;
+        break;
+    }
+  });
+  return row;
+}
+
+const AGE_ORDER = AGE_BANDS.map((band) => band.code as string);
+const SEX_ORDER = SEXES as readonly string[];
+const KIND_ORDER = CENTRE_KINDS as readonly string[];
+
+/** Rows in `groupBy` order: names as the caller's language sorts them, times and bands in their own order, empty last. */
+function compareKeys(groupBy: readonly AnalyticsDimension[], a: readonly string[], b: readonly string[], labels: Labels): number {
+  for (const [index, dimension] of groupBy.entries()) {
+    const [x, y] = [a[index]!, b[index]!];
+    if (x === y) continue;
+    if (x === '' || y === '') return x === '' ? 1 : -1;
+    let order: number;
+    switch (dimension) {
+      case 'CENTRE':
+      case 'PARENT_CENTRE':
+      case 'CLUB_TYPE':
+      case 'PROGRAM':
+        order = (labels.rank.get(x) ?? Infinity) - (labels.rank.get(y) ?? Infinity);
+        break;
+      case 'AGE_BAND':
+        order = AGE_ORDER.indexOf(x) - AGE_ORDER.indexOf(y);
+        break;
+      case 'SEX':
+        order = SEX_ORDER.indexOf(x) - SEX_ORDER.indexOf(y);
+        break;
+      case 'CENTRE_KIND':
+        order = KIND_ORDER.indexOf(x) - KIND_ORDER.indexOf(y);
+        break;
+      default:
+        order = x < y ? -1 : 1;
+    }
+    if (order !== 0 && !Number.isNaN(order)) return order;
+  }
+  return 0;
+}
+
+/** A time dimension's value moved by whole years (`YYYY-MM`, `YYYY-Qn`, `YYYY`); others unchanged. */
+function shiftTimeValue(dimension: AnalyticsDimension, value: string, years: number): string {
+  if (value === '' || (dimension !== 'MONTH' && dimension !== 'QUARTER' && dimension !== 'YEAR')) return value;
+  return `${String(Number(value.slice(0, 4)) + years).padStart(4, '0')}${value.slice(4)}`;
+}
+
+/** The last month of the last whole period of `months` months (1, 3 or 12) that has ended. */
+function lastWholePeriodEnd(months: 1 | 3 | 12): string {
+  const current = periodOf(today(), 'MONTHLY');
+  const periodStart = months === 12 ? `${current.slice(0, 4)}-01` : months === 3 ? periodOf(`${current}-01`, 'QUARTERLY') : current;
+  return shiftMonth(periodStart, -1);
+}
+
+function shiftMonth(month: string, months: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+function tooManyRows(rows: number, maxRows: number): AppError {
+  return limitError('ROWS', { groupBy: problem('tooManyRows', { rows, max: maxRows }) }, { rows, maxRows });
+}
+
+/** A limit the caller hit, named in `extensions.limit`, with how to narrow the question at the field. */
+function limitError(limit: 'ROWS' | 'STATEMENT_TIMEOUT', fields: FieldProblems, details: Record<string, number>): AppError {
+  const message =
+    limit === 'ROWS'
+      ? `The aggregate would have ${details['rows']} rows, more than ${details['maxRows']}: group by fewer dimensions (or coarser ones, QUARTER instead of MONTH) or narrow the filter.`
+      : `The aggregate took longer than ${(details['timeoutMs'] ?? 0) / 1000} s and was stopped so it does not slow others down: narrow the months or centres, or group by fewer dimensions.`;
+  return new AppError('BAD_USER_INPUT', message, { ...describeFields(fields), limit, ...details });
+}

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { unreadableBodies } from './common/body-errors.js';
+import { HttpDrain } from './common/http-drain.js';
 import { httpLogger, PinoNestLogger } from './common/logging.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/env.js';
@@ -17,11 +19,26 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  const drain = new HttpDrain();
+  drains.set(app, drain);
+  app.use(drain.middleware);
   app.use(httpLogger(logger));
   app.use(countSqlStatements);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.set('trust proxy', config.auth.trustProxy);
   app.useBodyParser('json', { limit: '1mb' });
+  // Right after the parser, so it sees the parser's refusals and nothing else.
+  app.use(unreadableBodies);
   return app;
+}
+
+const drains = new WeakMap<INestApplication, HttpDrain>();
+
+/**
+ * The first step of a stop, before `app.close()`: no new requests, and every request already taken
+ * answered (see HttpDrain for why Nest's own close does not suffice).
+ */
+export async function drainRequests(app: INestApplication): Promise<void> {
+  await drains.get(app)?.drain(app.getHttpServer());
 }

@@ -130,7 +130,8 @@ describe('sessions', () => {
 describe('brute force', () => {
   let api: TestApp;
   beforeAll(async () => {
-    api = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '2', REQUESTS_PER_MINUTE: '20' });
+    // A window long enough for five Argon2 checks on a busy CI machine, short enough to wait out.
+    api = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '6', REQUESTS_PER_MINUTE: '20' });
   });
   afterAll(() => api.close());
 
@@ -148,7 +149,7 @@ describe('brute force', () => {
     expect(tooSoon.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
     expect(tooSoon.body.errors?.[0]?.message).toMatch(/Try again in \d+ s/);
 
-    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    await new Promise((resolve) => setTimeout(resolve, 6_200));
     const later = await api.graphql(LOGIN, { input: { email: account.email, password: account.password } });
     expect(later.body.errors).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { type Language, type Role, ROLES } from '@mrc/domain';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { OmitOrGive } from '../../common/input-rules.js';
 import { LanguageEnum } from '../../common/localisation.js';
 import { ConnectionArgs } from '../../common/pagination.js';
 import { RoleEnum, User } from './user.object.js';
@@ -46,14 +47,15 @@ export class UpdateUserInput {
   id!: string;
 
   @Field({ nullable: true, description: 'The name shown to others.' })
-  @IsOptional()
+  // Null would reach the service as a name to trim and the NOT NULL column (found by fuzzing).
+  @OmitOrGive()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   displayName?: string;
 
   @Field(() => RoleEnum, { nullable: true, description: 'What the user may do.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(ROLES)
   role?: Role;
 
@@ -63,7 +65,7 @@ export class UpdateUserInput {
   centreId?: string | null;
 
   @Field(() => LanguageEnum, { nullable: true, description: 'The language the dashboard opens in.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(LANGUAGE_CODES)
   preferredLanguage?: Language;
 }
@@ -100,14 +102,15 @@ export class ChangeMyPasswordInput {
 @InputType({ description: 'The signed-in user\'s own settings; omitted fields stay as they are.' })
 export class UpdateMyPreferencesInput {
   @Field({ nullable: true, description: 'The name shown to others.' })
-  @IsOptional()
+  // Null would reach the service as a name to trim and the NOT NULL column (found by fuzzing).
+  @OmitOrGive()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   displayName?: string;
 
   @Field(() => LanguageEnum, { nullable: true, description: 'The language the dashboard opens in.' })
-  @IsOptional()
+  @OmitOrGive()
   @IsIn(LANGUAGE_CODES)
   preferredLanguage?: Language;
 }

@@ -1,8 +1,9 @@
+import './production-by-default.js';
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { createRootLogger } from './common/logging.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
-import { createApp } from './create-app.js';
+import { createApp, drainRequests } from './create-app.js';
 import { type OpenDatabase, openDatabase } from './database/open-database.js';
 
 /** How long requests in flight may take to finish once a stop is asked for. */
@@ -38,10 +39,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     await startup.catch(() => undefined);
-    // Nest closes the HTTP server (in-flight requests finish), Apollo, then the connection pool;
-    // only then does the embedded server stop, so no request loses its database midway.
-    await app?.close();
-    await database?.stop();
+    try {
+      // First HTTP: no new requests, and those in flight answered (drainRequests says why Nest's own
+      // close does not do it). Then Nest stops Apollo and the connection pool; only then does the
+      // embedded server stop, so no request loses its database midway.
+      if (app) await drainRequests(app);
+      await app?.close();
+      await database?.stop();
+    } catch (error) {
+      // A failed stop must still end the process, and with a code that says it failed.
+      log.error({ err: error }, 'Stopping failed');
+      process.exit(1);
+    }
     log.info('Stopped');
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { canAddCentres, canManageUsers, canReadAllReports, canReadAudit, canReviewReports } from '../features/auth/permissions';
+import { canAddCentres, canManageUsers, canReadAllReports, canReadAnalytics, canReadAudit, canReviewReports } from '../features/auth/permissions';
 import { RequirePermission } from '../features/auth/RequirePermission';
 import { RequireSession } from '../features/auth/RequireSession';
 import { canEditClubTypes, canEditPrograms } from '../features/catalogue/catalogue-permissions';
@@ -35,6 +35,8 @@ const ReviewQueuePage = lazy(() => import('../features/reports/ReviewQueuePage')
 const CompletenessPage = lazy(() => import('../features/reports/CompletenessPage'));
 const RolloutPage = lazy(() => import('../features/rollout/RolloutPage'));
 const RolloutItemPanel = lazy(() => import('../features/rollout/RolloutItemPanel'));
+const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage'));
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -97,6 +99,9 @@ export const routes: RouteObject[] = [
             element: <RolloutPage />,
             children: [{ path: ':itemId', element: <RolloutItemPanel /> }],
           },
+          // The analysts' pages: aggregates and the query workbench (the editor is a chunk of its own).
+          { path: 'analytics', element: <RequirePermission check={canReadAnalytics}><AnalyticsPage /></RequirePermission> },
+          { path: 'workbench', element: <RequirePermission check={canReadAnalytics}><WorkbenchPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission check={canReadAudit}><AuditPage /></RequirePermission> },
           { path: 'account', element: <AccountPage /> },
           {

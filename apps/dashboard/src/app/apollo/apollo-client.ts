@@ -68,6 +68,13 @@ export const typePolicies: TypePolicies = {
       // The review queue and a coordinator's returned reports are the same field in another order.
       reports: appendPages(['first', 'filter', 'orderBy']),
       rolloutItems: appendPages(['first', 'filter', 'orderBy']),
+      // The workbench's saved queries: mine, shared, searched, each its own list.
+      savedQueries: appendPages(),
+      // A saved query just saved, or listed, opens without another round trip.
+      savedQuery: {
+        read: (existing: unknown, { args, toReference }) =>
+          existing ?? (typeof args?.['id'] === 'string' ? toReference({ __typename: 'SavedQuery', id: args['id'] }) : undefined),
+      },
       // An item opened from the matrix shows what the matrix knows while its history arrives.
       rolloutItem: {
         read: (existing: unknown, { args, toReference }) =>

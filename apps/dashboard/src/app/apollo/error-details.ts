@@ -88,6 +88,15 @@ export function extensionNumber(error: unknown, name: string): number | undefine
   return undefined;
 }
 
+/** A text the API put in the errors' `extensions` (a limit's name, `extensions.limit`), when it did. */
+export function extensionString(error: unknown, name: string): string | undefined {
+  for (const extensions of extensionsOf(error)) {
+    const value = extensions?.[name];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
 /** RATE_LIMITED's `extensions.retryAfter`: how many seconds to wait, when the server said. */
 export function retryAfterSeconds(error: unknown): number | undefined {
   for (const extensions of extensionsOf(error)) {

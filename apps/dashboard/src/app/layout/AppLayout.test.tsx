@@ -24,9 +24,9 @@ function logoutMock(outcome: 'ok' | 'NETWORK'): MockLink.MockedResponse {
 
 describe('the navigation', () => {
   it.each<[string, SessionUser, string[]]>([
-    ['an administrator', ADMIN, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports', 'Users', 'Audit trail']],
+    ['an administrator', ADMIN, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports', 'Analytics', 'Workbench', 'Users', 'Audit trail']],
     ['a district coordinator', COORDINATOR, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']],
-    ['an analyst', ANALYST, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports']],
+    ['an analyst', ANALYST, ['Overview', 'Network', 'Rollout', 'Catalogue', 'Reports', 'Analytics', 'Workbench']],
   ])('shows %s only what their role may open', async (_who, session, expected) => {
     renderApp({ path: '/', session, mocks: [overviewMock(), overviewReportsMock({ withReviewQueue: session.role === 'REGIONAL_ADMIN' })] });
 
@@ -39,6 +39,8 @@ describe('the navigation', () => {
     ['/users/new', ANALYST, 'Analyst'],
     ['/users/u-admin', COORDINATOR, 'District coordinator'],
     ['/audit?entityType=User', ANALYST, 'Analyst'],
+    ['/analytics', COORDINATOR, 'District coordinator'],
+    ['/workbench?example=reach-by-district-and-quarter', COORDINATOR, 'District coordinator'],
   ])('answers a direct visit to %s by a %s with "not allowed"', async (path, session, roleName) => {
     renderApp({ path, session });
 

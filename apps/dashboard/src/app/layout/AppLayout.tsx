@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { canManageUsers, canReadAudit } from '../../features/auth/permissions';
+import { canManageUsers, canReadAnalytics, canReadAudit } from '../../features/auth/permissions';
 import { useSession } from '../../features/auth/session-context';
 import { UserMenu } from '../../features/auth/UserMenu';
 import { PageLoading } from '../ui/PageLoading';
@@ -39,6 +39,16 @@ export function AppLayout() {
               <NavLink to="/reports">{t('nav.reports')}</NavLink>
             </li>
             {/* Only what the role may open; the pages check again and the API refuses anyway. */}
+            {canReadAnalytics(ability) ? (
+              <>
+                <li>
+                  <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/workbench">{t('nav.workbench')}</NavLink>
+                </li>
+              </>
+            ) : null}
             {canManageUsers(ability) ? (
               <li>
                 <NavLink to="/users">{t('nav.users')}</NavLink>

@@ -55,3 +55,9 @@ export function canWriteReports(ability: AppAbility, centreId: string): boolean 
 export function canReadReports(ability: AppAbility, centreId: string): boolean {
   return ability.can('read', subject('Report', { centreId }));
 }
+
+/**
+ * Aggregates over the whole network and the query workbench: analysts and administrators. The API
+ * refuses a coordinator's `analytics` with FORBIDDEN anyway.
+ */
+export const canReadAnalytics: PermissionCheck = (ability) => ability.can('read', 'Analytics');

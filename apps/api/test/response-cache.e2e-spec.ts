@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createAccount } from './factories/users.js';
+import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
+
+/**
+ * Repeated reads answered from memory: the same person asking the same question in the same language
+ * gets the same answer with no SQL but the session check, until any mutation moves the data version.
+ */
+describe('answers to repeated reads', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ RESPONSE_CACHE_SECONDS: '30' });
+  });
+  afterAll(() => api.close());
+
+  const NETWORK = `{ centres(first: 20) { totalCount nodes { name clubs { type { name } } } } }`;
+
+  it('serves a repeated query from memory, to the same user only, and forgets it at the next change', async () => {
+    const admin = await api.signIn(DEMO.admin);
+    const first = await api.graphql(NETWORK, {}, admin);
+    const again = await api.graphql(NETWORK, {}, admin);
+    expect(first.sqlStatements).toBeGreaterThan(2);
+    expect(again.sqlStatements).toBe(1);
+    expect(again.body).toEqual(first.body);
+
+    // Another user, or another language, asks the database.
+    const other = await api.signIn(await createAccount(api, 'ANALYST'));
+    expect((await api.graphql(NETWORK, {}, other)).sqlStatements).toBeGreaterThan(2);
+    const kazakh = await api.graphql(NETWORK, {}, { ...admin, 'accept-language': 'kk' });
+    expect(kazakh.sqlStatements).toBeGreaterThan(2);
+    expect(kazakh.body).not.toEqual(first.body);
+
+    // Any mutation moves the data version: the next read sees the change.
+    const created = await api.graphql<{ createClubType: { clubType: { id: string } } }>(
+      `mutation($input: CreateClubTypeInput!) { createClubType(input: $input) { clubType { id } } }`,
+      { input: { code: `cache-${Date.now()}`, names: { ru: 'Кэш', en: 'Cache' } } },
+      admin,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const after = await api.graphql(NETWORK, {}, admin);
+    expect(after.sqlStatements).toBeGreaterThan(2);
+  });
+
+  it('keeps nothing that failed', async () => {
+    const admin = await api.signIn(DEMO.admin);
+    const broken = `{ centre(id: "00000000-0000-4000-8000-000000000000") { name } }`;
+    const first = await api.graphql(broken, {}, admin);
+    expect(first.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const again = await api.graphql(broken, {}, admin);
+    expect(again.sqlStatements).toBeGreaterThan(1);
+  });
+});

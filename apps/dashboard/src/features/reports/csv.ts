@@ -12,7 +12,12 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>
 
 /** Offers the rows as a file to save. */
 export function downloadCsv(fileName: string, rows: ReadonlyArray<ReadonlyArray<string | number | null>>): void {
-  const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  saveFile(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }), fileName);
+}
+
+/** Offers a file the page made or fetched to save, as a download. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

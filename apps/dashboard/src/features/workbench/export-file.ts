@@ -1,5 +1,6 @@
 import type { Language } from '@mrc/domain';
 import type { SessionStore } from '../auth/session-store';
+import { saveFile } from '../reports/csv';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -54,7 +55,7 @@ export async function downloadExport(
   if (!response.ok) throw await refusalOf(response);
 
   const fileName = fileNameOf(response.headers.get('Content-Disposition')) ?? `export.${request.format}`;
-  saveBlob(await response.blob(), fileName);
+  saveFile(await response.blob(), fileName);
   return fileName;
 }
 
@@ -86,16 +87,4 @@ export function fileNameOf(header: string | null): string | null {
   const name = (plain?.[1] ?? plain?.[2])?.trim();
   // Only a name, never a path the browser would have to make sense of.
   return name ? name.replace(/[/\\]/g, '_') : null;
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled; the download has its own copy by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -336,6 +336,18 @@ describe('analytics', () => {
     });
   });
 
+  describe('single reports, filtered', () => {
+    it('do not match an analyst\'s warnings filter by a warning about a count of people they cannot see', async () => {
+      const centre = await createCentre(api);
+      const { id } = await insertReport(api, centre, { period: '2019-10', state: 'APPROVED' });
+      await sql(`UPDATE activity_report SET warnings = '[{"path": "reachedTotal", "value": 900, "usual": 60}]' WHERE id = $1`, [id]);
+      const WARNED = `query($centre: ID!) { reports(filter: { centreId: $centre, hasWarnings: true, periodFrom: "2019-10", periodTo: "2019-10" }) { totalCount } }`;
+      const count = async (headers: Record<string, string>) => (await api.graphql<{ reports: { totalCount: number } }>(WARNED, { centre }, headers)).body.data!.reports.totalCount;
+      expect(await count(admin)).toBe(1);
+      expect(await count(analyst)).toBe(0);
+    });
+  });
+
   describe('freshness', () => {
     it('counts a report the moment it is submitted, drops it when it is returned, and says when the data changed', async () => {
       const centre = await createCentre(api);

@@ -11,9 +11,11 @@ export function withholdsPeopleCounts(context: RequestContext): boolean {
   return context.actor?.user.role === 'ANALYST';
 }
 
-/** Warnings about a count of people (their `field` paths), which would give the withheld figure away. */
+/** The `field` paths of warnings about a count of people, which would give the withheld figure away (a POSIX regex, for SQL too). */
+export const PEOPLE_COUNT_FIELD = '^(reachedTotal|(clubs|programRuns)\\.[^.]+\\.attendance)$';
+
 export function isPeopleCountField(field: string): boolean {
-  return field === 'reachedTotal' || /^(clubs|programRuns)\.[^.]+\.attendance$/.test(field);
+  return new RegExp(PEOPLE_COUNT_FIELD).test(field);
 }
 
 export const WITHHELD_FOR_ANALYSTS = 'Null for analysts: counts of people in single reports are published only through `analytics`, where small numbers are withheld.';

@@ -51,6 +51,7 @@ import {
 } from './dto/report.inputs.js';
 import type { ActivityReport, ClubFigure, ProgramRunFigure, ReachFigure } from './dto/report.objects.js';
 import { figureColumns, preventionOf, toFigures, toReport } from './report.mapper.js';
+import { PEOPLE_COUNT_FIELD } from './people-counts.js';
 
 /** What the warnings compare a report with: the centre's last year of received reports. */
 const USUAL_WINDOW = 12;
@@ -99,7 +100,11 @@ export class ReportsService {
     if (filter?.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
     if (filter?.periodFrom) query.andWhere('r.period >= :periodFrom', { periodFrom: filter.periodFrom });
     if (filter?.periodTo) query.andWhere('r.period <= :periodTo', { periodTo: filter.periodTo });
-    if (filter?.hasWarnings !== undefined && filter.hasWarnings !== null) query.andWhere(`(jsonb_array_length(r.warnings) > 0) = :hasWarnings`, { hasWarnings: filter.hasWarnings });
+    if (filter?.hasWarnings !== undefined && filter.hasWarnings !== null) {
+      // Analysts do not see the warnings about counts of people: those must not make a report match either.
+      const counted = actor.user.role === 'ANALYST' ? `WHERE warning->>'path' !~ :peopleCountField` : '';
+      query.andWhere(`EXISTS (SELECT 1 FROM jsonb_array_elements(r.warnings) AS warning ${counted}) = :hasWarnings`, { hasWarnings: filter.hasWarnings, peopleCountField: PEOPLE_COUNT_FIELD });
+    }
 
     const field = args.orderBy?.field ?? ReportOrderField.PERIOD;
     const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;

@@ -149,21 +149,8 @@ const EQUIPMENT_KINDS: { kind: string; names: LocalisedText; quantity: [number, 
 
 interface SeedCatalogue {
   clubTypes: { code: string; name: LocalisedText; description: LocalisedText }[];
-  programs: {
-    code: string;
-    kind: ProgramKind;
-    name: LocalisedText;
-    description: LocalisedText;
-    minAge: number;
-    maxAge: number;
-    ageExceptionReason: LocalisedText | null;
-    minEducation: string;
-    ruralOnly: boolean;
-    anonymous: boolean;
-    durationWeeks: number | null;
-    partners: LocalisedText[];
-    mentors: { fullName: string; expertise: LocalisedText }[];
-  }[];
+  /** A program as the seed file spells it: `name` where the generated record has `names`, and no id yet. */
+  programs: (Omit<Program, 'id' | 'names'> & { name: LocalisedText })[];
 }
 
 /** The API's own seed catalogue (club types and programs), read from its seed data. */

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { centreId, createAccount } from './factories/users.js';
 import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
+/**
+ * Valid sessions are believed from memory here, as in production (SESSION_CACHE_SECONDS), and for
+ * longer than any test takes: every "at once" below also proves a change forgets them.
+ */
+const SESSIONS_KEPT = { SESSION_CACHE_SECONDS: '60' };
+
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken user { email role } } }`;
 const REFRESH = `mutation { refreshSession { accessToken } }`;
 const ME = `{ me { email } }`;
@@ -23,7 +29,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('sessions', () => {
   let api: TestApp;
   beforeAll(async () => {
-    api = await startTestApp({ REFRESH_RACE_SECONDS: '1' });
+    api = await startTestApp({ REFRESH_RACE_SECONDS: '1', ...SESSIONS_KEPT });
   });
   afterAll(() => api.close());
 
@@ -131,7 +137,7 @@ describe('brute force', () => {
   let api: TestApp;
   beforeAll(async () => {
     // A window long enough for five Argon2 checks on a busy CI machine, short enough to wait out.
-    api = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '6', REQUESTS_PER_MINUTE: '20' });
+    api = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '6', REQUESTS_PER_MINUTE: '20', ...SESSIONS_KEPT });
   });
   afterAll(() => api.close());
 
@@ -195,7 +201,7 @@ describe('accounts and scoping', () => {
   let api: TestApp;
   let admin: Record<string, string>;
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp(SESSIONS_KEPT);
     admin = await api.signIn(DEMO.admin);
   });
   afterAll(() => api.close());

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module.js';
+import { DataVersionModule } from '../graphql/data-version.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthResolver } from './auth.resolver.js';
@@ -9,7 +10,7 @@ import { PolicyGuard } from './policy.guard.js';
 import { CredentialsModule } from './credentials.module.js';
 
 @Module({
-  imports: [UsersModule, AuditModule, CredentialsModule],
+  imports: [UsersModule, AuditModule, CredentialsModule, DataVersionModule],
   providers: [AuthService, AuthResolver, AccessTokens, { provide: APP_GUARD, useClass: PolicyGuard }],
   exports: [AuthService],
 })

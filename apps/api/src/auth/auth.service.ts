@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { UnauthenticatedError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { DataVersion } from '../graphql/data-version.js';
 import { UserEntity } from '../users/user.entity.js';
 import { type AccessToken, AccessTokens } from './access-tokens.js';
 import { type Actor, actorFor } from './actor.js';
@@ -33,6 +35,14 @@ const WRONG_CREDENTIALS = 'The email or password is wrong.';
  */
 @Injectable()
 export class AuthService {
+  /**
+   * Sessions found valid in the last SESSION_CACHE_SECONDS, with the data version they were read at.
+   * Every mutation (a sign-out, a deactivation, a role change) moves that version, here at once and in
+   * other processes through Redis, so a cached check never outlives one; the seconds bound what
+   * changes without a mutation (SQL by hand, a session expiring). A repeated read then needs no SQL.
+   */
+  private readonly recentSessions: LRUCache<string, { user: UserEntity; version: number }> | null;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,7 +50,11 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
-  ) {}
+    private readonly dataVersion: DataVersion,
+  ) {
+    const seconds = config.auth.sessionCacheSeconds;
+    this.recentSessions = seconds > 0 ? new LRUCache({ max: 10_000, ttl: seconds * 1000 }) : null;
+  }
 
   async login(email: string, password: string, address: string, requestId: string): Promise<SignedIn> {
     const normalised = email.trim().toLowerCase();
@@ -158,11 +172,16 @@ export class AuthService {
 
   /**
    * Who is behind a request's bearer token: null for no token, a problem for a token that no longer
-   * holds (expired, signed out, deactivated). One SQL statement.
+   * holds (expired, signed out, deactivated). One SQL statement, none when recently checked.
    */
   async actorForToken(token: string, request: { requestId: string; address: string }): Promise<Actor | 'invalid'> {
     const claims = await this.tokens.read(token);
     if (!claims) return 'invalid';
+    const key = `${claims.userId}|${claims.sessionId}`;
+    const recent = this.recentSessions?.get(key);
+    if (recent && recent.version === this.dataVersion.current) return actorFor(recent.user, claims.sessionId, request);
+    // Read before the lookup: a change that commits while it runs moves the version past this one.
+    const version = this.dataVersion.current;
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -170,7 +189,9 @@ export class AuthService {
       .where('u.id = :userId AND s.id = :sessionId', claims)
       .andWhere('u.active AND s.revoked_at IS NULL AND s.expires_at > now()')
       .getOne();
-    return user ? actorFor(user, claims.sessionId, request) : 'invalid';
+    if (!user) return 'invalid';
+    this.recentSessions?.set(key, { user, version });
+    return actorFor(user, claims.sessionId, request);
   }
 }
 

@@ -43,6 +43,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // How long a session found valid is taken as valid without SQL, unless a mutation happens (0: always ask).
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   REFRESH_RACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   // Express's "trust proxy": behind a TLS-terminating proxy, set it (e.g. `1` for one hop) so client
@@ -99,6 +101,8 @@ export interface AppConfig {
     sessionTtlDays: number;
     /** How long after a refresh the replaced cookie still counts as a second tab, not a stolen copy. */
     refreshRaceSeconds: number;
+    /** How long a valid session is believed without SQL while no mutation happens; 0: checked on every request. */
+    sessionCacheSeconds: number;
     /** 'auto': Secure cookies when the request came over HTTPS. */
     cookieSecure: 'auto' | 'true' | 'false';
     /** Express's "trust proxy" setting. */
@@ -165,6 +169,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,
       refreshRaceSeconds: env.REFRESH_RACE_SECONDS,
+      sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
       cookieSecure: env.COOKIE_SECURE,
       trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,

@@ -25,7 +25,8 @@ import { ProgramsModule } from '../programs/programs.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { RolloutModule } from '../rollout/rollout.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
-import { DataVersion, DataVersionModule, responseCachePlugins } from './response-cache.js';
+import { DataVersion, DataVersionModule } from './data-version.js';
+import { responseCachePlugins, stringifyResult } from './response-cache.js';
 import { checkSocketOperation } from './socket-operations.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -78,8 +79,7 @@ export class RequestContextModule {}
           includeStacktraceInErrorResponses: exposeStacktrace,
           // One operation per HTTP request: batching multiplies the cost limit's reach.
           allowBatchedHttpRequests: false,
-          // Compact JSON: Apollo pretty-prints by default, which costs time and bytes on large answers.
-          stringifyResult: (value: unknown) => JSON.stringify(value),
+          stringifyResult,
           parseOptions: { maxTokens: MAX_TOKENS },
           context: (http: {
             req?: Request;

@@ -65,6 +65,8 @@ export async function startTestApp(env: Record<string, string> = {}, { ownDataba
     // Factories write straight into the database, behind the API's back, and then ask again: the
     // answers kept in memory would be stale. The cache has its own suite (response-cache.e2e-spec).
     RESPONSE_CACHE_SECONDS: '0',
+    // Suites count the SQL statements of a request, the session check included: checked every time.
+    SESSION_CACHE_SECONDS: '0',
     ...env,
     DATABASE_URL: databaseUrl,
   });

@@ -15,7 +15,7 @@ import clubsAndRuns from './data/clubs-and-runs.json' with { type: 'json' };
 import karagandaNetwork from './data/karaganda-network.json' with { type: 'json' };
 
 /** The shapes of the files in ./data: seed data, not code; edit them to change what a new database starts with. */
-interface SeedCentre {
+export interface SeedCentre {
   code: string;
   kind: CentreKind;
   name: LocalisedText;
@@ -26,17 +26,17 @@ interface SeedCentre {
   contact: { phone: string; email: string; address: LocalisedText };
 }
 
-interface SeedNetwork {
+export interface SeedNetwork {
   root: SeedCentre;
   children: SeedCentre[];
 }
 
-interface SeedFacilities {
+export interface SeedFacilities {
   spaces: { centre: string; kind: SpaceKind; name: LocalisedText; capacity: number }[];
   equipment: { centre: string; kind: EquipmentKind; name: LocalisedText; quantity: number }[];
 }
 
-interface SeedCatalogue {
+export interface SeedCatalogue {
   clubTypes: { code: string; name: LocalisedText; description: LocalisedText }[];
   programs: {
     code: string;
@@ -55,7 +55,7 @@ interface SeedCatalogue {
   }[];
 }
 
-interface SeedClubsAndRuns {
+export interface SeedClubsAndRuns {
   clubs: { centre: string; type: string; leaderName: string; schedule: LocalisedText; status: ClubStatus; startedOn: string | null }[];
   programRuns: { program: string; centre: string; startsOn: string; endsOn: string | null }[];
 }
@@ -81,23 +81,29 @@ export interface SeedCounts {
  * transaction-scoped advisory lock serialises them. Returns how many records of each kind it added.
  */
 export async function seedNetworkIfEmpty(dataSource: DataSource): Promise<SeedCounts> {
+  const network = karagandaNetwork as SeedNetwork;
+  const { spaces, equipment } = facilities as SeedFacilities;
+  const { clubTypes, programs } = catalogue as SeedCatalogue;
+  const { clubs, programRuns } = clubsAndRuns as SeedClubsAndRuns;
+  // A typo in a data file stops the seed before anything is written, rather than leave its row out.
+  checkSeedReferences({ network, facilities: { spaces, equipment }, catalogue: { clubTypes, programs }, clubsAndRuns: { clubs, programRuns } });
+
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     const counts: SeedCounts = { centres: 0, spaces: 0, equipment: 0, clubTypes: 0, programs: 0, clubs: 0, programRuns: 0 };
-    if (await isEmpty(manager, CentreEntity)) counts.centres = await insertCentres(manager, karagandaNetwork as SeedNetwork);
+    if (await isEmpty(manager, CentreEntity)) counts.centres = await insertCentres(manager, network);
     const centres = await codesToIds(manager, CentreEntity);
+    const centreOf = (code: string, row: string) => idOf(centres, 'centre', code, row);
 
-    const { spaces, equipment } = facilities as SeedFacilities;
     if ((await isEmpty(manager, SpaceEntity)) && (await isEmpty(manager, EquipmentItemEntity))) {
-      counts.spaces = await insertAll(manager, SpaceEntity, spaces.filter((space) => centres.has(space.centre)).map((space) => ({
-        centreId: centres.get(space.centre), kind: space.kind, ...nameColumns(space.name), capacity: space.capacity,
+      counts.spaces = await insertAll(manager, SpaceEntity, spaces.map((space, index) => ({
+        centreId: centreOf(space.centre, `${FACILITIES_FILE} spaces[${index}]`), kind: space.kind, ...nameColumns(space.name), capacity: space.capacity,
       })));
-      counts.equipment = await insertAll(manager, EquipmentItemEntity, equipment.filter((item) => centres.has(item.centre)).map((item) => ({
-        centreId: centres.get(item.centre), kind: item.kind, ...nameColumns(item.name), quantity: item.quantity,
+      counts.equipment = await insertAll(manager, EquipmentItemEntity, equipment.map((item, index) => ({
+        centreId: centreOf(item.centre, `${FACILITIES_FILE} equipment[${index}]`), kind: item.kind, ...nameColumns(item.name), quantity: item.quantity,
       })));
     }
 
-    const { clubTypes, programs } = catalogue as SeedCatalogue;
     if (await isEmpty(manager, ClubTypeEntity)) {
       counts.clubTypes = await insertAll(manager, ClubTypeEntity, clubTypes.map((type) => ({
         code: type.code, ...nameColumns(type.name), description: localisedJson(type.description),
@@ -105,24 +111,23 @@ export async function seedNetworkIfEmpty(dataSource: DataSource): Promise<SeedCo
     }
     if (await isEmpty(manager, ProgramEntity)) counts.programs = await insertPrograms(manager, programs);
 
-    const { clubs, programRuns } = clubsAndRuns as SeedClubsAndRuns;
     if ((await isEmpty(manager, ClubEntity)) && (await isEmpty(manager, ProgramRunEntity))) {
       const types = await codesToIds(manager, ClubTypeEntity);
       const programIds = await codesToIds(manager, ProgramEntity);
       const durations = new Map(programs.map((program) => [program.code, program.durationWeeks]));
-      counts.clubs = await insertAll(manager, ClubEntity, clubs.filter((club) => centres.has(club.centre) && types.has(club.type)).map((club) => ({
-        centreId: centres.get(club.centre),
-        clubTypeId: types.get(club.type),
+      counts.clubs = await insertAll(manager, ClubEntity, clubs.map((club, index) => ({
+        centreId: centreOf(club.centre, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`),
+        clubTypeId: idOf(types, 'club type', club.type, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`),
         leaderName: club.leaderName,
         schedule: localisedJson(club.schedule),
         status: club.status,
         startedOn: club.startedOn,
       })));
-      counts.programRuns = await insertAll(manager, ProgramRunEntity, programRuns.filter((run) => centres.has(run.centre) && programIds.has(run.program)).map((run) => {
+      counts.programRuns = await insertAll(manager, ProgramRunEntity, programRuns.map((run, index) => {
         const weeks = durations.get(run.program);
         return {
-          programId: programIds.get(run.program),
-          centreId: centres.get(run.centre),
+          programId: idOf(programIds, 'program', run.program, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`),
+          centreId: centreOf(run.centre, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`),
           startsOn: run.startsOn,
           endsOn: run.endsOn ?? (weeks ? lastDayOfWeeks(run.startsOn, weeks) : null),
         };
@@ -130,6 +135,60 @@ export async function seedNetworkIfEmpty(dataSource: DataSource): Promise<SeedCo
     }
     return counts;
   });
+}
+
+const NETWORK_FILE = 'karaganda-network.json';
+const FACILITIES_FILE = 'centre-facilities.json';
+const CATALOGUE_FILE = 'catalogue.json';
+const CLUBS_AND_RUNS_FILE = 'clubs-and-runs.json';
+
+/** Seed data that refers to something no file defines, or the database no longer holds. */
+export class SeedDataError extends Error {
+  override name = 'SeedDataError';
+}
+
+/** The seed files together, as seedNetworkIfEmpty reads them. */
+export interface SeedData {
+  network: SeedNetwork;
+  facilities: SeedFacilities;
+  catalogue: SeedCatalogue;
+  clubsAndRuns: SeedClubsAndRuns;
+}
+
+/**
+ * Checks that every code a seed file refers to (a centre, club type or program) is defined in the
+ * files that define them; throws a SeedDataError naming each file, row and unknown code otherwise.
+ */
+export function checkSeedReferences(data: SeedData): void {
+  const centres = new Set([data.network.root, ...data.network.children].map((centre) => centre.code));
+  const types = new Set(data.catalogue.clubTypes.map((type) => type.code));
+  const programs = new Set(data.catalogue.programs.map((program) => program.code));
+  const problems: string[] = [];
+  const check = (known: Set<string>, what: string, definedIn: string, code: string, row: string) => {
+    if (!known.has(code)) problems.push(`${row}: unknown ${what} code "${code}" (not in ${definedIn})`);
+  };
+  data.facilities.spaces.forEach((space, index) => check(centres, 'centre', NETWORK_FILE, space.centre, `${FACILITIES_FILE} spaces[${index}]`));
+  data.facilities.equipment.forEach((item, index) => check(centres, 'centre', NETWORK_FILE, item.centre, `${FACILITIES_FILE} equipment[${index}]`));
+  data.clubsAndRuns.clubs.forEach((club, index) => {
+    check(centres, 'centre', NETWORK_FILE, club.centre, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`);
+    check(types, 'club type', CATALOGUE_FILE, club.type, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`);
+  });
+  data.clubsAndRuns.programRuns.forEach((run, index) => {
+    check(programs, 'program', CATALOGUE_FILE, run.program, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`);
+    check(centres, 'centre', NETWORK_FILE, run.centre, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`);
+  });
+  if (problems.length > 0) throw new SeedDataError(`The seed data refers to codes it does not define:\n${problems.join('\n')}`);
+}
+
+/**
+ * The id of a record a seed row refers to by code. The files agree with each other (checked first),
+ * so a miss means the database holds another network: one whose codes were changed since it was
+ * seeded, and which gets this part now. Leaving the row out would load the part half; say so instead.
+ */
+function idOf(ids: ReadonlyMap<string, string>, what: string, code: string, row: string): string {
+  const id = ids.get(code);
+  if (!id) throw new SeedDataError(`${row}: no ${what} in the database has the code "${code}"; the seed loads a part whole or not at all.`);
+  return id;
 }
 
 async function isEmpty(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<boolean> {

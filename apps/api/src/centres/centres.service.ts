@@ -257,6 +257,12 @@ function applyFilter(query: SelectQueryBuilder<CentreEntity>, filter: CentreFilt
   if (filter.kinds?.length) query.andWhere('c.kind IN (:...kinds)', { kinds: filter.kinds });
   if (filter.open === true) query.andWhere('c.closed_on IS NULL');
   if (filter.open === false) query.andWhere('c.closed_on IS NOT NULL');
+  if (filter.openOn) {
+    // As the analysts' figures count a centre open in a period (analytics-queries.ts).
+    query.andWhere('(c.opened_on IS NULL OR c.opened_on <= :openOn) AND (c.closed_on IS NULL OR c.closed_on > :openOn)', { openOn: isoDay(filter.openOn) });
+  }
+  if (filter.openedFrom) query.andWhere('c.opened_on >= :openedFrom', { openedFrom: isoDay(filter.openedFrom) });
+  if (filter.openedTo) query.andWhere('c.opened_on <= :openedTo', { openedTo: isoDay(filter.openedTo) });
   const search = filter.search?.trim();
   if (search) query.andWhere(`(${nameSearchSql('c', ['name', 'town'])})`, { searchPattern: searchPattern(search) });
 }

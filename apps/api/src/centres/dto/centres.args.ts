@@ -5,7 +5,8 @@ import { CENTRE_KINDS, type CentreKind } from '@mrc/domain';
 import { CentreScopeFilter } from '../centre-scope.js';
 import { ConnectionArgs, OrderDirection } from '../../common/pagination.js';
 import { CentreKindEnum } from './centre.object.js';
-import { HasNoNul, IsFilterList } from '../../common/input-rules.js';
+import { GraphQLDate } from 'graphql-scalars';
+import { HasNoNul, IsDay, IsFilterList } from '../../common/input-rules.js';
 
 export enum CentreOrderField {
   NAME = 'NAME',
@@ -48,6 +49,25 @@ export class CentreFilter extends CentreScopeFilter {
   @IsOptional()
   @IsBoolean()
   open?: boolean;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'Only centres open during this day: opened on or before it (or with no opening day recorded) and not closed by then (a centre closed on a day is closed that day).',
+  })
+  @IsOptional()
+  @IsDay()
+  openOn?: Date;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'Only centres that opened on or after this day (those with no opening day recorded are left out).' })
+  @IsOptional()
+  @IsDay()
+  openedFrom?: Date;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'Only centres that opened on or before this day (those with no opening day recorded are left out).' })
+  @IsOptional()
+  @IsDay()
+  openedTo?: Date;
 
   @Field({ nullable: true, description: 'Only centres whose name or town contains this text, in any language.' })
   @IsOptional()

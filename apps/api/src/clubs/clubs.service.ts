@@ -19,6 +19,7 @@ import { toClub, toClubType } from './club.mapper.js';
 import {
   ClubOrderField,
   type ClubsArgs,
+  ClubTypeOrderField,
   type ClubTypesArgs,
   type CreateClubInput,
   type CreateClubTypeInput,
@@ -68,7 +69,10 @@ export class ClubsService {
     if (!args.filter?.includeClosed) query.andWhere('t.closed_on IS NULL');
     const search = args.filter?.search?.trim();
     if (search) query.andWhere(`(${nameSearchSql('t')})`, { searchPattern: searchPattern(search) });
-    return keysetConnection(query, { keys: [localisedNameSql('t', language)], id: 't.id', descending: false, ordering: `name:${language}` }, args, toClubType);
+    const field = args.orderBy?.field ?? ClubTypeOrderField.NAME;
+    const descending = args.orderBy?.direction === OrderDirection.DESC;
+    const key = field === ClubTypeOrderField.NAME ? localisedNameSql('t', language) : 't.code COLLATE "C"';
+    return keysetConnection(query, { keys: [key], id: 't.id', descending, ordering: `${field}:${descending ? 'DESC' : 'ASC'}:${language}` }, args, toClubType);
   }
 
   listClubs(args: ClubsArgs, language: Language): Promise<ConnectionShape<Club>> {

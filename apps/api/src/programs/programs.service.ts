@@ -18,6 +18,7 @@ import {
   type CreateProgramInput,
   type CreateProgramRunInput,
   type MentorInput,
+  ProgramOrderField,
   ProgramRunOrderField,
   type ProgramRunsArgs,
   type ProgramsArgs,
@@ -80,7 +81,10 @@ export class ProgramsService {
     if (filter?.ruralOnly !== undefined && filter.ruralOnly !== null) query.andWhere('p.rural_only = :ruralOnly', { ruralOnly: filter.ruralOnly });
     const search = filter?.search?.trim();
     if (search) query.andWhere(`(${nameSearchSql('p')})`, { searchPattern: searchPattern(search) });
-    return keysetConnection(query, { keys: [localisedNameSql('p', language)], id: 'p.id', descending: false, ordering: `name:${language}` }, args, toProgram);
+    const field = args.orderBy?.field ?? ProgramOrderField.NAME;
+    const descending = args.orderBy?.direction === OrderDirection.DESC;
+    const key = field === ProgramOrderField.NAME ? localisedNameSql('p', language) : 'p.code COLLATE "C"';
+    return keysetConnection(query, { keys: [key], id: 'p.id', descending, ordering: `${field}:${descending ? 'DESC' : 'ASC'}:${language}` }, args, toProgram);
   }
 
   listProgramRuns(args: ProgramRunsArgs, language: Language): Promise<ConnectionShape<ProgramRun>> {

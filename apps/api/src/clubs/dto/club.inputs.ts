@@ -128,6 +128,30 @@ export class ClubTypeFilter {
   includeClosed: boolean = false;
 }
 
+export enum ClubTypeOrderField {
+  NAME = 'NAME',
+  CODE = 'CODE',
+}
+registerEnumType(ClubTypeOrderField, {
+  name: 'ClubTypeOrderField',
+  description: 'What club types can be ordered by.',
+  valuesMap: {
+    NAME: { description: 'By name in the request\'s language, with that language\'s alphabet.' },
+    CODE: { description: 'By code.' },
+  },
+});
+
+@InputType({ description: 'How to order club types; ties are broken by id.' })
+export class ClubTypeOrder {
+  @Field(() => ClubTypeOrderField, { defaultValue: ClubTypeOrderField.NAME, description: 'The key to order by.' })
+  @IsIn(Object.values(ClubTypeOrderField))
+  field: ClubTypeOrderField = ClubTypeOrderField.NAME;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  @IsIn(Object.values(OrderDirection))
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
 @ArgsType()
 export class ClubTypesArgs extends ConnectionArgs {
   @Field(() => ClubTypeFilter, { nullable: true, description: 'Which types to list; the current catalogue when omitted.' })
@@ -135,6 +159,12 @@ export class ClubTypesArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => ClubTypeFilter)
   filter?: ClubTypeFilter;
+
+  @Field(() => ClubTypeOrder, { nullable: true, description: 'The order of the list; by name when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ClubTypeOrder)
+  orderBy?: ClubTypeOrder;
 }
 
 @InputType({ description: 'Which clubs to list. Every field given must hold (AND).' })

@@ -228,6 +228,30 @@ export class ProgramFilter {
   includeClosed: boolean = false;
 }
 
+export enum ProgramOrderField {
+  NAME = 'NAME',
+  CODE = 'CODE',
+}
+registerEnumType(ProgramOrderField, {
+  name: 'ProgramOrderField',
+  description: 'What programs can be ordered by.',
+  valuesMap: {
+    NAME: { description: 'By name in the request\'s language, with that language\'s alphabet.' },
+    CODE: { description: 'By code.' },
+  },
+});
+
+@InputType({ description: 'How to order programs; ties are broken by id.' })
+export class ProgramOrder {
+  @Field(() => ProgramOrderField, { defaultValue: ProgramOrderField.NAME, description: 'The key to order by.' })
+  @IsIn(Object.values(ProgramOrderField))
+  field: ProgramOrderField = ProgramOrderField.NAME;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  @IsIn(Object.values(OrderDirection))
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
 @ArgsType()
 export class ProgramsArgs extends ConnectionArgs {
   @Field(() => ProgramFilter, { nullable: true, description: 'Which programs to list; the current ones when omitted.' })
@@ -235,6 +259,12 @@ export class ProgramsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => ProgramFilter)
   filter?: ProgramFilter;
+
+  @Field(() => ProgramOrder, { nullable: true, description: 'The order of the list; by name when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProgramOrder)
+  orderBy?: ProgramOrder;
 }
 
 @InputType({ description: 'Which program runs to list. Every field given must hold (AND).' })

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCentre, createClub, createClubType } from './factories/network.js';
+import { QueryFailedError } from 'typeorm';
+import { type Language, type LocalisedText, pickLocalised } from '@mrc/domain';
+import catalogue from '../src/database/seed/data/catalogue.json' with { type: 'json' };
+import clubsAndRuns from '../src/database/seed/data/clubs-and-runs.json' with { type: 'json' };
+import karagandaNetwork from '../src/database/seed/data/karaganda-network.json' with { type: 'json' };
+import { createCentre, createClub, createClubType, createEquipmentItem, createProgram, createSpace } from './factories/network.js';
 import { centreId } from './factories/users.js';
 import { DEMO, type GraphqlResponse, startTestApp, type TestApp } from './utils/test-app.js';
 
@@ -21,6 +26,8 @@ describe('the network: centres, spaces, clubs and programs', () => {
 
   const count = async (table: string) => Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
   const errorOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions;
+  /** A record's row as stored, to show that a refused change left it exactly as it was. */
+  const rowOf = async (table: string, id: string) => (await api.dataSource.query<{ row: unknown }[]>(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE id = $1`, [id]))[0]!.row;
 
   describe('the seed', () => {
     it('holds the catalogue of the article: seven club types and its programs with their eligibility', async () => {
@@ -110,6 +117,68 @@ describe('the network: centres, spaces, clubs and programs', () => {
       expect(byLanguage.kk.find((centre) => centre.code === 'temirtau')!.name).toBe('Теміртау қаласы');
     });
 
+    it('answers an analyst\'s one request for the whole network, clubs and programs per centre, in each language alike', async () => {
+      // What the seed files hold, in a language as the API picks it (its fallbacks included).
+      const seedCentres = [karagandaNetwork.root, ...karagandaNetwork.children];
+      const typeNames = new Map(catalogue.clubTypes.map((type) => [type.code, type.name as LocalisedText]));
+      const programNames = new Map(catalogue.programs.map((program) => [program.code, program.name as LocalisedText]));
+      const expected = (language: Language) =>
+        new Map(
+          seedCentres.map((centre) => [
+            centre.code,
+            {
+              name: pickLocalised(centre.name as LocalisedText, language),
+              clubs: clubsAndRuns.clubs
+                .filter((club) => club.centre === centre.code)
+                .map((club) => `${club.type}:${pickLocalised(typeNames.get(club.type)!, language)}`)
+                .sort(),
+              programs: clubsAndRuns.programRuns
+                .filter((run) => run.centre === centre.code)
+                .map((run) => `${run.program}:${pickLocalised(programNames.get(run.program)!, language)}`)
+                .sort(),
+            },
+          ]),
+        );
+
+      const asked: { language: Language; by: string; sqlStatements: number }[] = [];
+      for (const language of ['kk', 'ru', 'en'] as const) {
+        // By Accept-Language, and by the lang argument against a header asking for another language.
+        const other = language === 'kk' ? 'en' : 'kk';
+        const ways = [
+          { by: 'Accept-Language', headers: { 'accept-language': language }, variables: {} },
+          { by: 'lang', headers: { 'accept-language': other }, variables: { lang: language.toUpperCase() } },
+        ];
+        for (const way of ways) {
+          const { body, sqlStatements } = await api.graphql<WholeNetwork>(WHOLE_NETWORK, way.variables, { ...asAnalyst, ...way.headers });
+          expect(body.errors).toBeUndefined();
+          const { totalCount, pageInfo, nodes } = body.data!.centres;
+          expect({ totalCount, hasNextPage: pageInfo.hasNextPage, centres: nodes.length }).toEqual({ totalCount: 15, hasNextPage: false, centres: 15 });
+          const got = new Map(
+            nodes.map((centre) => [
+              centre.code,
+              {
+                name: centre.name,
+                clubs: centre.clubs.map((club) => {
+                  // A club is named by its type, in the same language.
+                  expect(club.name).toBe(club.type.name);
+                  return `${club.type.code}:${club.type.name}`;
+                }).sort(),
+                programs: centre.programRuns.map((run) => `${run.program.code}:${run.program.name}`).sort(),
+              },
+            ]),
+          );
+          expect(got.size).toBe(15);
+          expect(got).toEqual(expected(language));
+          asked.push({ language, by: way.by, sqlStatements });
+        }
+      }
+      // The three languages are really three: Dombra is spelt three ways.
+      expect(new Set(['kk', 'ru', 'en'].map((language) => pickLocalised(typeNames.get('dombra')!, language as Language))).size).toBe(3);
+      // The language changes the words, not the work: the same statements for each.
+      expect(new Set(asked.map((request) => request.sqlStatements)).size).toBe(1);
+      expect(asked[0]!.sqlStatements).toBeGreaterThan(0);
+    });
+
     it('costs the same number of SQL statements for 15 centres as for 300', async () => {
       // Three shapes analysts use: a page of centres with everything they hold, the tree below the
       // regional centre (an unpaged list), and the catalogue back to every centre running a type.
@@ -117,6 +186,8 @@ describe('the network: centres, spaces, clubs and programs', () => {
         page: `{ centres(first: 100) { nodes { name parent { name } clubs { name status type { name } } spaces { name } equipment { name } programRuns { status program { name partners { name } mentors { fullName } } } } } }`,
         tree: `query($root: ID!) { centre(id: $root) { children { name clubs { type { name } } programRuns { program { name } } spaces { name } equipment { name } } } }`,
         backwards: `{ clubTypes(first: 10) { nodes { name clubs { status centre { name parent { name } } } } } }`,
+        // The analyst's one request for the whole network (the test above), as it is sent.
+        network: WHOLE_NETWORK,
       };
       const root = await centreId(api, 'karaganda-region');
       const statements = async () => {
@@ -150,7 +221,7 @@ describe('the network: centres, spaces, clubs and programs', () => {
         expect(body.data!.centre.children).toHaveLength(299);
         expect(await statements()).toEqual(small);
         // One statement per level of each query (plus the session check), not one per centre.
-        expect(small).toEqual({ page: 11, tree: 9, backwards: 4 });
+        expect(small).toEqual({ page: 11, tree: 9, backwards: 4, network: 7 });
       } finally {
         // The rest of the suite reads the Karaganda network as seeded.
         for (const table of ['program_run', 'club', 'space']) {
@@ -231,6 +302,82 @@ describe('the network: centres, spaces, clubs and programs', () => {
       expect(runs.every((run) => run.startsOn <= '2025-11-20' && (run.endsOn === null || run.endsOn >= '2025-11-20'))).toBe(true);
       const analytics = runs.find((run) => run.program.code === 'school-of-analytics')!;
       expect(analytics.status).toBe('FINISHED');
+    });
+
+    it('filters centres by the days they opened and were open, with the other filters (AND)', async () => {
+      // Three centres of this test's own, one test at a time: on their days nothing else changes.
+      const root = await centreId(api, 'karaganda-region');
+      const [early, undated, later] = await Promise.all(
+        [['2021-03-01', '2021-06-01'], [null, null], ['2021-05-01', null]].map(async ([openedOn, closedOn], index) =>
+          (await api.dataSource.query<{ id: string }[]>(
+            `INSERT INTO centre (code, kind, parent_id, name_en, opened_on, closed_on) VALUES ($1, 'RURAL_DISTRICT', $2, $1, $3, $4) RETURNING id`,
+            [`dated-${index}-${Date.now()}`, root, openedOn, closedOn],
+          ))[0]!.id,
+        ),
+      );
+      type Listed = { centres: { nodes: { id: string; code: string; kind: string; openedOn: string | null; closedOn: string | null }[] } };
+      const listed = async (filter: Record<string, unknown>) => {
+        const { body } = await api.graphql<Listed>(
+          `query($filter: CentreFilter) { centres(first: 100, filter: $filter) { nodes { id code kind openedOn closedOn } } }`,
+          { filter },
+          asAnalyst,
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data!.centres.nodes;
+      };
+      const ids = async (filter: Record<string, unknown>) => (await listed(filter)).map((centre) => centre.id);
+
+      // Open on a day: opened by then (or no opening day on record), and not closed by then.
+      expect(await ids({ openOn: '2021-04-15' })).toEqual(expect.arrayContaining([early, undated]));
+      expect(await ids({ openOn: '2021-04-15' })).not.toContain(later);
+      expect(await ids({ openOn: '2021-05-31' })).toEqual(expect.arrayContaining([early, undated, later]));
+      const onClosingDay = await ids({ openOn: '2021-06-01' });
+      expect(onClosingDay).toEqual(expect.arrayContaining([undated, later]));
+      expect(onClosingDay).not.toContain(early);
+      // Of the seed, Temirtau opened on 2019-11-15: the regional centre alone was open a month before.
+      const seedOpen = (await listed({ openOn: '2019-10-15' })).map((centre) => centre.code).filter((code) => !code.startsWith('dated-'));
+      expect(seedOpen).toEqual(['karaganda-region']);
+      expect((await listed({ openOn: '2019-11-15' })).map((centre) => centre.code)).toEqual(expect.arrayContaining(['karaganda-region', 'temirtau']));
+
+      // Opened between two days, both included; a centre with no opening day is not among them.
+      const opened = await listed({ openedFrom: '2021-03-01', openedTo: '2021-05-01' });
+      expect(opened.map((centre) => centre.id)).toEqual(expect.arrayContaining([early, later]));
+      expect(opened.map((centre) => centre.id)).not.toContain(undated);
+      expect(opened.map((centre) => centre.code)).toContain('saran'); // opened 2021-04-05
+      expect(opened.every((centre) => centre.openedOn! >= '2021-03-01' && centre.openedOn! <= '2021-05-01')).toBe(true);
+      const cities = await listed({ openedFrom: '2021-03-01', openedTo: '2021-12-31', kinds: ['CITY'] });
+      expect(cities.map((centre) => centre.code).sort()).toEqual(['saran', 'shakhtinsk']);
+
+      const tooEarly = await api.graphql(`{ centres(filter: { openOn: "1800-01-01" }) { totalCount } }`, {}, asAnalyst);
+      expect(errorOf(tooEarly.body)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'filter.openOn': expect.any(String) } });
+    });
+
+    it('orders programs and club types by name or code, either way, paging without repeats', async () => {
+      const codes = async (list: 'programs' | 'clubTypes', orderBy: Record<string, string>, first = 100) => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const { body }: GraphqlResponse<Record<string, { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { code: string; name: string }[] }>> = await api.graphql(
+            `query($orderBy: ${list === 'programs' ? 'ProgramOrder' : 'ClubTypeOrder'}, $first: Int, $after: String) {
+               ${list}(orderBy: $orderBy, first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { code name } }
+             }`,
+            { orderBy, first, after },
+            { ...asAnalyst, 'accept-language': 'kk' },
+          );
+          expect(body.errors).toBeUndefined();
+          seen.push(...body.data![list]!.nodes.map((node) => node.code));
+          after = body.data![list]!.pageInfo.hasNextPage ? body.data![list]!.pageInfo.endCursor : null;
+        } while (after);
+        return seen;
+      };
+      const byCode = [...catalogue.programs.map((program) => program.code)].sort();
+      expect(await codes('programs', { field: 'CODE', direction: 'ASC' })).toEqual(byCode);
+      expect(await codes('programs', { field: 'CODE', direction: 'DESC' }, 2)).toEqual([...byCode].reverse());
+      const typesByName = await codes('clubTypes', { field: 'NAME', direction: 'ASC' });
+      expect(await codes('clubTypes', { field: 'NAME', direction: 'DESC' }, 3)).toEqual([...typesByName].reverse());
+      expect(await codes('clubTypes', { field: 'CODE', direction: 'ASC' }, 2)).toEqual(catalogue.clubTypes.map((type) => type.code).sort());
+      // By name is the default, in the reader's alphabet.
+      expect(await codes('clubTypes', {})).toEqual(typesByName);
     });
   });
 
@@ -511,7 +658,253 @@ describe('the network: centres, spaces, clubs and programs', () => {
       expect(await refused(MOVE, { id: parent, parentId: child }, [])).toMatchObject({ code: 'BAD_USER_INPUT', fields: { parentId: expect.any(String) } });
       expect(await refused(MOVE, { id: parent, parentId: parent }, [])).toMatchObject({ code: 'BAD_USER_INPUT', fields: { parentId: expect.any(String) } });
     });
+
+    it('refuses empty names of programs and spaces, and emptied names on every update, per field', async () => {
+      const blank = { kk: ' ', ru: '', en: '\t ' };
+      const temirtau = await centreId(api, 'temirtau');
+      expect(
+        await refused(`mutation($input: CreateProgramInput!) { createProgram(input: $input) { program { id } } }`, { code: 'nameless', kind: 'OTHER', names: blank }, ['program']),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', fields: { names: expect.stringContaining('at least one language') } });
+      expect(
+        await refused(`mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`, { centreId: temirtau, kind: 'COWORKING', names: {}, capacity: 10 }, ['space']),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', fields: { names: expect.stringContaining('at least one language') } });
+
+      const program = await createProgram(api);
+      const space = await createSpace(api, temirtau);
+      const item = await createEquipmentItem(api, temirtau);
+      const type = await createClubType(api);
+      const updates: [string, string, string, string][] = [
+        ['updateProgram', 'UpdateProgramInput', 'program', program],
+        ['updateSpace', 'UpdateSpaceInput', 'space', space],
+        ['updateEquipmentItem', 'UpdateEquipmentItemInput', 'equipment_item', item],
+        ['updateClubType', 'UpdateClubTypeInput', 'club_type', type],
+        ['updateCentre', 'UpdateCentreInput', 'centre', temirtau],
+      ];
+      for (const [mutation, inputType, table, id] of updates) {
+        const before = await rowOf(table, id);
+        for (const names of [blank, {}]) {
+          const error = await refused(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`, { id, names }, []);
+          expect({ mutation, error }).toMatchObject({ mutation, error: { code: 'BAD_USER_INPUT', fields: { names: expect.stringContaining('at least one language') } } });
+        }
+        expect(await rowOf(table, id)).toEqual(before);
+      }
+    });
+
+    it('refuses closing a club before its first meeting', async () => {
+      const club = await createClub(api, await centreId(api, 'saran')); // first met on 2026-01-15
+      const before = await rowOf('club', club);
+      expect(await refused(`mutation($input: CloseRecordInput!) { closeClub(input: $input) { club { id } } }`, { id: club, closedOn: '2026-01-14' }, ['club'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { closedOn: 'must not be before the first meeting (2026-01-15)' },
+      });
+      expect(await rowOf('club', club)).toEqual(before);
+    });
+
+    it('refuses an opening day after the day a centre closed', async () => {
+      const centre = await createCentre(api, { closedOn: '2026-02-01' }); // opened on 2020-01-01
+      const before = await rowOf('centre', centre);
+      expect(await refused(`mutation($input: UpdateCentreInput!) { updateCentre(input: $input) { centre { id } } }`, { id: centre, openedOn: '2026-03-01' }, ['centre'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { openedOn: 'must not be after the day the centre closed (2026-02-01)' },
+      });
+      expect(await rowOf('centre', centre)).toEqual(before);
+    });
+
+    it('holds a changed program to the age rule: outside 14–35 only with a reason that says something', async () => {
+      const UPDATE = `mutation($input: UpdateProgramInput!) { updateProgram(input: $input) { program { id } } }`;
+      const program = await createProgram(api); // 14–35, no reason
+      const before = await rowOf('program', program);
+      expect(await refused(UPDATE, { id: program, maxAge: 60 }, ['program'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { ageExceptionReason: 'is needed for ages outside 14–35' },
+      });
+      expect(await refused(UPDATE, { id: program, minAge: 10, ageExceptionReason: { en: '   ', ru: '' } }, ['program'])).toMatchObject({
+        fields: { ageExceptionReason: 'is needed for ages outside 14–35' },
+      });
+      expect(await refused(UPDATE, { id: program, minAge: 30, maxAge: 20 }, ['program'])).toMatchObject({
+        fields: { maxAge: 'must not be below the minimum age' },
+      });
+      expect(await rowOf('program', program)).toEqual(before);
+
+      // Taking the reason away from a program that needs one is refused too.
+      const support = (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM program WHERE code = 'codependents-anonymous'`))[0]!.id;
+      const supportBefore = await rowOf('program', support);
+      expect(await refused(UPDATE, { id: support, ageExceptionReason: null }, ['program'])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { ageExceptionReason: 'is needed for ages outside 14–35' },
+      });
+      expect(await rowOf('program', support)).toEqual(supportBefore);
+
+      // With a reason the same change goes through: the rule refuses what it should, not everything.
+      const { body } = await api.graphql(UPDATE, { input: { id: program, maxAge: 60, ageExceptionReason: { en: 'Parents take part too' } } }, asAdmin);
+      expect(body.errors).toBeUndefined();
+    });
+  });
+
+  describe('the database holds the rules by itself', () => {
+    /**
+     * Writes a row straight into the database, around the API, and expects PostgreSQL to refuse it
+     * as a check_violation (23514) of the named constraint: the code the API reports as BAD_USER_INPUT.
+     */
+    async function refusedByDatabase(sql: string, params: unknown[], constraint: string | RegExp): Promise<void> {
+      const error = await api.dataSource.query(sql, params).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error).toBeInstanceOf(QueryFailedError);
+      const { code, constraint: named } = (error as QueryFailedError).driverError as { code?: string; constraint?: string };
+      expect(code).toBe('23514');
+      if (typeof constraint === 'string') expect(named).toBe(constraint);
+      else expect(named).toMatch(constraint);
+    }
+    const insertCentre = (parent: string, options: { kind?: string; openedOn?: string | null; closedOn?: string | null } = {}) =>
+      `INSERT INTO centre (code, kind, parent_id, name_en, opened_on, closed_on)
+       VALUES ('db-rule-' || floor(random() * 1e12)::bigint, '${options.kind ?? 'RURAL_DISTRICT'}', '${parent}', 'Rule test', ${options.openedOn ? `'${options.openedOn}'` : 'NULL'}, ${options.closedOn ? `'${options.closedOn}'` : 'NULL'})
+       RETURNING id`;
+    const idOf = async (sql: string, params: unknown[] = []) => (await api.dataSource.query<{ id: string }[]>(sql, params))[0]!.id;
+    const dombra = async () => idOf(`SELECT id FROM club_type WHERE code = 'dombra'`);
+    const esbolQory = async () => idOf(`SELECT id FROM program WHERE code = 'esbol-qory'`);
+
+    it('keeps REGIONAL for the root, and the root alone', async () => {
+      const root = await centreId(api, 'karaganda-region');
+      await refusedByDatabase(insertCentre(root, { kind: 'REGIONAL' }), [], 'centre_root_is_regional');
+      await refusedByDatabase(`UPDATE centre SET kind = 'CITY' WHERE id = $1`, [root], 'centre_root_is_regional');
+      expect(await idOf(insertCentre(root, { kind: 'CITY' }))).toEqual(expect.any(String));
+    });
+
+    it('refuses a blank reason for an age exception', async () => {
+      const insert = (minAge: number, maxAge: number, reason: unknown) =>
+        refusedByDatabase(
+          `INSERT INTO program (code, kind, name_en, min_age, max_age, age_exception_reason) VALUES ('db-rule-' || floor(random() * 1e12)::bigint, 'OTHER', 'Rule test', $1, $2, $3)`,
+          [minAge, maxAge, reason === null ? null : JSON.stringify(reason)],
+          /^program_age_/,
+        );
+      await insert(18, 80, null);
+      await insert(18, 80, { kk: ' ', ru: '\t\n', en: '' });
+      await insert(18, 80, { en: 42 });
+      await refusedByDatabase(
+        `INSERT INTO program (code, kind, name_en, age_exception_reason) VALUES ('db-rule-blank-reason', 'OTHER', 'Rule test', '{"ru": "   "}')`,
+        [],
+        'program_age_exception_reason_not_blank',
+      );
+      await refusedByDatabase(
+        `UPDATE program SET age_exception_reason = '{"kk": " ", "ru": null}' WHERE code = 'codependents-anonymous'`,
+        [],
+        'program_age_exception_reason_not_blank',
+      );
+      const accepted = await idOf(
+        `INSERT INTO program (code, kind, name_en, min_age, max_age, age_exception_reason) VALUES ('db-rule-reasoned', 'OTHER', 'Rule test', 18, 80, '{"en": " Adults only "}') RETURNING id`,
+      );
+      expect(accepted).toEqual(expect.any(String));
+    });
+
+    it('refuses a loop in the centre tree, however long', async () => {
+      const root = await centreId(api, 'karaganda-region');
+      const top = await idOf(insertCentre(root));
+      const middle = await idOf(insertCentre(top));
+      const bottom = await idOf(insertCentre(middle));
+      await refusedByDatabase(`UPDATE centre SET parent_id = $2 WHERE id = $1`, [top, bottom], 'centre_tree_has_no_loop');
+      await refusedByDatabase(`UPDATE centre SET parent_id = $2 WHERE id = $1`, [middle, bottom], 'centre_tree_has_no_loop');
+      // Moving sideways is no loop.
+      await api.dataSource.query(`UPDATE centre SET parent_id = $2 WHERE id = $1`, [bottom, top]);
+    });
+
+    it('keeps clubs and program runs open only at open centres, and not before they opened', async () => {
+      const root = await centreId(api, 'karaganda-region');
+      const closed = await idOf(insertCentre(root, { openedOn: '2020-01-01', closedOn: '2026-03-01' }));
+      const open = await idOf(insertCentre(root, { openedOn: '2024-09-01' }));
+      const type = await dombra();
+      const program = await esbolQory();
+
+      await refusedByDatabase(`INSERT INTO club (club_type_id, centre_id, status, started_on) VALUES ($1, $2, 'ACTIVE', '2025-01-10')`, [type, closed], 'club_open_at_open_centre');
+      await refusedByDatabase(`INSERT INTO club (club_type_id, centre_id, status, started_on) VALUES ($1, $2, 'ACTIVE', '2024-08-31')`, [type, open], 'club_starts_after_centre_opened');
+      await refusedByDatabase(`INSERT INTO program_run (program_id, centre_id, starts_on) VALUES ($1, $2, '2025-01-10')`, [program, closed], 'program_run_open_at_open_centre');
+      await refusedByDatabase(
+        `INSERT INTO program_run (program_id, centre_id, starts_on, ends_on) VALUES ($1, $2, '2026-02-01', '2026-03-02')`,
+        [program, closed],
+        'program_run_open_at_open_centre',
+      );
+      await refusedByDatabase(`INSERT INTO program_run (program_id, centre_id, starts_on) VALUES ($1, $2, '2024-08-31')`, [program, open], 'program_run_starts_after_centre_opened');
+
+      // What the rules allow: a closed club's or a finished run's record at a closed centre, and work from the opening day on.
+      await api.dataSource.query(`INSERT INTO club (club_type_id, centre_id, status, started_on, closed_on) VALUES ($1, $2, 'CLOSED', '2025-01-10', '2025-12-01')`, [type, closed]);
+      await api.dataSource.query(`INSERT INTO program_run (program_id, centre_id, starts_on, ends_on) VALUES ($1, $2, '2026-01-10', '2026-03-01')`, [program, closed]);
+      const club = await idOf(`INSERT INTO club (club_type_id, centre_id, status, started_on) VALUES ($1, $2, 'ACTIVE', '2024-09-01') RETURNING id`, [type, open]);
+      const run = await idOf(`INSERT INTO program_run (program_id, centre_id, starts_on) VALUES ($1, $2, '2024-09-01') RETURNING id`, [program, open]);
+
+      // Changing the club, the run or the centre is held to the same rules.
+      await refusedByDatabase(`UPDATE club SET started_on = '2024-08-01' WHERE id = $1`, [club], 'club_starts_after_centre_opened');
+      await refusedByDatabase(`UPDATE club SET centre_id = $2 WHERE id = $1`, [club, closed], 'club_open_at_open_centre');
+      await refusedByDatabase(`UPDATE program_run SET starts_on = '2024-08-01' WHERE id = $1`, [run], 'program_run_starts_after_centre_opened');
+      await refusedByDatabase(`UPDATE centre SET opened_on = '2024-10-01' WHERE id = $1`, [open], 'club_starts_after_centre_opened');
+      await refusedByDatabase(`UPDATE centre SET closed_on = '2026-04-01' WHERE id = $1`, [open], 'club_open_at_open_centre');
+      await api.dataSource.query(`UPDATE club SET status = 'CLOSED', closed_on = '2026-03-31' WHERE id = $1`, [club]);
+      await refusedByDatabase(`UPDATE centre SET closed_on = '2026-04-01' WHERE id = $1`, [open], 'program_run_open_at_open_centre');
+      await api.dataSource.query(`UPDATE program_run SET ends_on = '2026-03-31' WHERE id = $1`, [run]);
+      await api.dataSource.query(`UPDATE centre SET closed_on = '2026-04-01' WHERE id = $1`, [open]);
+      await refusedByDatabase(`UPDATE club SET status = 'ACTIVE', closed_on = NULL WHERE id = $1`, [club], 'club_open_at_open_centre');
+    });
+
+    it('keeps an open centre under an open one', async () => {
+      const root = await centreId(api, 'karaganda-region');
+      const parent = await idOf(insertCentre(root, { openedOn: '2020-01-01' }));
+      const child = await idOf(insertCentre(parent, { openedOn: '2021-01-01' }));
+      await refusedByDatabase(`UPDATE centre SET closed_on = '2026-01-01' WHERE id = $1`, [parent], 'centre_open_under_open_parent');
+      await api.dataSource.query(`UPDATE centre SET closed_on = '2025-12-31' WHERE id = $1`, [child]);
+      await api.dataSource.query(`UPDATE centre SET closed_on = '2026-01-01' WHERE id = $1`, [parent]);
+      await refusedByDatabase(insertCentre(parent), [], 'centre_open_under_open_parent');
+      await refusedByDatabase(`UPDATE centre SET closed_on = NULL WHERE id = $1`, [child], 'centre_open_under_open_parent');
+      const elsewhere = await idOf(insertCentre(root, { closedOn: '2026-01-01' }));
+      await refusedByDatabase(`UPDATE centre SET parent_id = $2, closed_on = NULL WHERE id = $1`, [elsewhere, parent], 'centre_open_under_open_parent');
+    });
+
+    it('reports a refusal the services let through as BAD_USER_INPUT, never as a failure of the server', async () => {
+      // A club left open at a closed centre, as data from before these rules could be (triggers off for this write).
+      const centre = await createCentre(api, { closedOn: '2026-02-01' });
+      const runner = api.dataSource.createQueryRunner();
+      let club = '';
+      try {
+        await runner.startTransaction();
+        await runner.query(`SET LOCAL session_replication_role = replica`);
+        const [row] = await runner.query(`INSERT INTO club (club_type_id, centre_id, status, started_on) VALUES ($1, $2, 'ACTIVE', '2025-05-01') RETURNING id`, [await createClubType(api), centre]);
+        club = (row as { id: string }).id;
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+      // updateClub checks the first meeting against the centre's opening, not its closure: the database refuses the write.
+      const before = await rowOf('club', club);
+      const auditBefore = await count('audit_entry');
+      const { body, status } = await api.graphql(`mutation($input: UpdateClubInput!) { updateClub(input: $input) { club { id } } }`, { input: { id: club, startedOn: '2025-06-01' } }, asAdmin);
+      expect(status).toBe(200);
+      expect(errorOf(body)).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await rowOf('club', club)).toEqual(before);
+      expect(await count('audit_entry')).toBe(auditBefore);
+    });
   });
 });
 
 const CREATE_CLUB_DOCUMENT = `mutation($input: CreateClubInput!) { createClub(input: $input) { club { id } } }`;
+
+/** An analyst's whole network in one request: every centre with its clubs and program runs, in one language. */
+const WHOLE_NETWORK = /* GraphQL */ `
+  query WholeNetwork($lang: Language) {
+    centres(first: 100) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        code
+        name(lang: $lang)
+        clubs { name(lang: $lang) type { code name(lang: $lang) } }
+        programRuns { program { code name(lang: $lang) } }
+      }
+    }
+  }
+`;
+interface WholeNetwork {
+  centres: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { code: string; name: string; clubs: { name: string; type: { code: string; name: string } }[]; programRuns: { program: { code: string; name: string } }[] }[];
+  };
+}

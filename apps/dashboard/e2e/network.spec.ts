@@ -25,6 +25,44 @@ async function balkhashClubsOnMap(page: Page): Promise<number> {
   return Number(match?.[1]);
 }
 
+/**
+ * The access token of the page's session, as the app itself sends it: the app keeps it in memory
+ * only, so it is read off the app's own requests to the API.
+ */
+function watchAccessToken(page: Page): () => string {
+  let token = '';
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql')) return;
+    void request.headerValue('authorization').then((header) => {
+      if (header?.startsWith('Bearer ')) token = header.slice('Bearer '.length);
+    });
+  });
+  return () => {
+    expect(token, 'the app sent its bearer token').not.toBe('');
+    return token;
+  };
+}
+
+interface GraphqlAnswer<Data> {
+  status: number;
+  body: { data?: Data | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** A GraphQL request sent from the page, as a script in this browser session could send it. */
+async function sendFromPage<Data>(page: Page, token: string, query: string, variables: Record<string, unknown>): Promise<GraphqlAnswer<Data>> {
+  return page.evaluate(
+    async ({ query, variables, token }) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphqlAnswer<Data>['body'] };
+    },
+    { query, variables, token },
+  );
+}
+
 test('an administrator starts a club at Balkhash, and sees it on the centre page and the map', async ({ page }) => {
   await signIn(page, DEMO.admin, { path: '/centres?view=map' });
   await expect(page).toHaveURL(/\/centres\?view=map$/);
@@ -75,6 +113,7 @@ test('an administrator starts a club at Balkhash, and sees it on the centre page
 });
 
 test("the Temirtau coordinator sees Balkhash's new club without edit controls, and has them at Temirtau", async ({ page }) => {
+  const accessToken = watchAccessToken(page);
   await signIn(page, DEMO.temirtau, { path: '/centres?q=Balkhash' });
   await expect(page.getByTestId('centre-row')).toHaveCount(1);
   await page.getByTestId('centre-row').getByRole('link', { name: 'Balkhash' }).click();
@@ -88,8 +127,33 @@ test("the Temirtau coordinator sees Balkhash's new club without edit controls, a
 
   // A direct address is answered with "not allowed", and the API would refuse anyway.
   const balkhashUrl = page.url();
+  const balkhashId = decodeURIComponent(new URL(balkhashUrl).pathname.split('/').pop() ?? '');
   await page.goto(`${balkhashUrl}/clubs/new`);
   await expect(page.getByTestId('not-allowed')).toBeVisible();
+
+  // The club's own page, reached by its address, has nothing to change or close it with.
+  const CLUBS = `query($id: ID!) { centre(id: $id) { clubs { id leaderName type { name(lang: EN) } } } }`;
+  type Clubs = { centre: { clubs: { id: string; leaderName: string | null; type: { name: string } }[] } };
+  const listed = await sendFromPage<Clubs>(page, accessToken(), CLUBS, { id: balkhashId });
+  const club = listed.body.data?.centre.clubs.find((candidate) => candidate.type.name === CLUB_TYPE);
+  expect(club, `the ${CLUB_TYPE} club at Balkhash`).toBeDefined();
+  await page.goto(`${balkhashUrl}/clubs/${encodeURIComponent(club!.id)}`);
+  const main = page.getByRole('main');
+  await expect(main.getByTestId('not-allowed')).toBeVisible();
+  await expect(main.getByRole('button')).toHaveCount(0);
+  await expect(main.getByRole('textbox')).toHaveCount(0);
+  await expect(main.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByText('Close the club')).toHaveCount(0);
+
+  // Sent from this session anyway, the change is refused by the API, and nothing changes.
+  const update = await sendFromPage<{ updateClub: unknown }>(page, accessToken(), `mutation($input: UpdateClubInput!) { updateClub(input: $input) { club { id leaderName } } }`, {
+    input: { id: club!.id, leaderName: 'Someone from Temirtau' },
+  });
+  expect(update.status).toBe(200);
+  expect(update.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(update.body.data?.updateClub ?? null).toBeNull();
+  const after = await sendFromPage<Clubs>(page, accessToken(), CLUBS, { id: balkhashId });
+  expect(after.body.data?.centre.clubs.find((candidate) => candidate.id === club!.id)?.leaderName).toBe('Nurlan Abenov');
 
   await page.goto('/centres?q=Temirtau');
   await page.getByTestId('centre-row').getByRole('link', { name: 'Temirtau' }).click();

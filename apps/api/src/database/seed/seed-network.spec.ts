@@ -44,7 +44,7 @@ describe('the seed data files', () => {
     ]);
   });
 
-  it('count a space of a centre the network file does not define as unknown', () => {
+  it('find a centre dropped from the network file wherever a row still names it', () => {
     const data = shippedData();
     data.network.children = data.network.children.filter((centre) => centre.code !== 'shet');
     expect(() => checkSeedReferences(data)).toThrow(/"shet"/);

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { unreadableBodies } from './common/body-errors.js';
 import { HttpDrain } from './common/http-drain.js';
+import { batchConnectionCounts } from './common/connection-counts.js';
 import { httpLogger, PinoNestLogger } from './common/logging.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/env.js';
@@ -24,6 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.use(drain.middleware);
   app.use(httpLogger(logger));
   app.use(countSqlStatements);
+  app.use(batchConnectionCounts);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.set('trust proxy', config.auth.trustProxy);

@@ -78,16 +78,11 @@ export class AuditService {
     // The cursor keeps PostgreSQL's own text of the time: a JavaScript Date would drop the microseconds.
     page.addSelect('a.occurred_at::text', 'occurred_at_key');
     page.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(args.first + 1);
-    const { entities, raw } = await page.getRawAndEntities<{ occurred_at_key: string }>();
-    const rows = entities.map((entity, index) => ({ entity, key: raw[index]?.occurred_at_key ?? '' }));
-    return toConnection(
-      rows,
-      args,
-      ordering,
-      (row) => [row.key, row.entity.id],
-      (row) => toAuditEntry(row.entity),
-      () => query.getCount(),
-    );
+    const fetchPage = async () => {
+      const { entities, raw } = await page.getRawAndEntities<{ occurred_at_key: string }>();
+      return entities.map((entity, index) => ({ entity, key: raw[index]?.occurred_at_key ?? '' }));
+    };
+    return toConnection(fetchPage, args, ordering, (row) => [row.key, row.entity.id], (row) => toAuditEntry(row.entity), query);
   }
 }
 

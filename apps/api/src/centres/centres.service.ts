@@ -173,16 +173,11 @@ export class CentresService {
     for (const key of keys) page.addOrderBy(key, key === keys[0] ? 'ASC' : direction);
     page.limit(args.first + 1);
 
-    const { entities, raw } = await page.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((entity, index) => ({ entity, sortKey: raw[index]?.sort_key ?? '' }));
-    return toConnection(
-      rows,
-      args,
-      ordering,
-      (row) => [row.entity.parentId !== null, row.sortKey, row.entity.id],
-      (row) => toCentre(row.entity),
-      () => filtered.getCount(),
-    );
+    const fetchPage = async () => {
+      const { entities, raw } = await page.getRawAndEntities<{ sort_key: string }>();
+      return entities.map((entity, index) => ({ entity, sortKey: raw[index]?.sort_key ?? '' }));
+    };
+    return toConnection(fetchPage, args, ordering, (row) => [row.entity.parentId !== null, row.sortKey, row.entity.id], (row) => toCentre(row.entity), filtered);
   }
 
   /** For the DataLoader: centres by id, in the order asked for (null where none). */

@@ -1,7 +1,8 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { countWithTheRequest } from './connection-counts.js';
 import { BadUserInputError } from './errors.js';
 
 /**
@@ -10,6 +11,11 @@ import { BadUserInputError } from './errors.js';
  *
  * Pages are found by keyset ("rows after this sort key"), not by offset, so a page costs the same
  * at row 10 and row 100,000 and a row inserted meanwhile neither repeats nor skips one.
+ *
+ * Both halves of a connection are lazy: the page's query runs only when `edges`, `nodes` or
+ * `pageInfo` is asked for, and the COUNT only for `totalCount`, sent with the other counts of the
+ * same request in one statement (connection-counts.ts). The overview's five figures
+ * (`centres(first: 1) { totalCount }`, …) so cost one statement, not ten.
  */
 
 export enum OrderDirection {
@@ -62,11 +68,11 @@ export interface Edge<T> {
   node: T;
 }
 
+/** Each field is a thenable that starts its query when GraphQL awaits it, that is when it is asked for. */
 export interface ConnectionShape<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  /** Lazy: the COUNT query runs only when a client asks for `totalCount` (see lazyCount). */
+  edges: PromiseLike<Edge<T>[]>;
+  nodes: PromiseLike<T[]>;
+  pageInfo: PromiseLike<PageInfo>;
   totalCount: PromiseLike<number>;
 }
 
@@ -84,13 +90,13 @@ export function Connection<T>(nodeType: Type<T>, nodeName: string): Type<Connect
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page with their cursors.' })
-    edges!: Edge<T>[];
+    edges!: PromiseLike<Edge<T>[]>;
 
     @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
-    nodes!: T[];
+    nodes!: PromiseLike<T[]>;
 
     @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to reach them.' })
-    pageInfo!: PageInfo;
+    pageInfo!: PromiseLike<PageInfo>;
 
     @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
     totalCount!: PromiseLike<number>;
@@ -133,41 +139,50 @@ function isCursorValue(value: unknown): value is CursorValue {
 }
 
 /**
- * Turns rows fetched with LIMIT first + 1 into a connection page. `keyOf` gives a row's sort-key
- * values in the same order as the query's ORDER BY.
+ * A connection over a page query and a count. `fetchPage` gives the rows with LIMIT first + 1 and
+ * runs at most once, when a page field is asked for; `counted` is the filtered query (no cursor, no
+ * order, no limit), counted when `totalCount` is asked for. `keyOf` gives a row's sort-key values in
+ * the same order as the page's ORDER BY.
  */
 export function toConnection<Row, Node>(
-  rows: Row[],
+  fetchPage: () => Promise<Row[]>,
   args: ConnectionArgs,
   ordering: string,
   keyOf: (row: Row) => CursorValue[],
   toNode: (row: Row) => Node,
-  countAll: () => Promise<number>,
+  counted: SelectQueryBuilder<ObjectLiteral>,
 ): ConnectionShape<Node> {
-  const page = rows.slice(0, args.first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(ordering, keyOf(row)), node: toNode(row) }));
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: {
+  const page = lazy(async () => {
+    const rows = await fetchPage();
+    const edges = rows.slice(0, args.first).map((row) => ({ cursor: encodeCursor(ordering, keyOf(row)), node: toNode(row) }));
+    const pageInfo: PageInfo = {
       hasNextPage: rows.length > args.first,
       hasPreviousPage: args.after != null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: lazyCount(countAll),
+    };
+    return { edges, pageInfo };
+  });
+  return {
+    edges: then(page, ({ edges }) => edges),
+    nodes: then(page, ({ edges }) => edges.map((edge) => edge.node)),
+    pageInfo: then(page, ({ pageInfo }) => pageInfo),
+    totalCount: lazy(() => countWithTheRequest(counted)),
   };
 }
 
 /**
- * A thenable that starts its query on the first `then`. GraphQL execution awaits a field's value
- * only when the field is selected, so a page asked for without `totalCount` costs no COUNT query.
+ * A thenable that starts its work on the first `then`. GraphQL execution awaits a field's value
+ * only when the field is selected, so what nobody asked for costs no query.
  */
-function lazyCount(countAll: () => Promise<number>): PromiseLike<number> {
-  let started: Promise<number> | undefined;
-  return {
-    then: (onFulfilled, onRejected) => (started ??= countAll()).then(onFulfilled, onRejected),
-  };
+function lazy<T>(start: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | undefined;
+  return { then: (onFulfilled, onRejected) => (started ??= start()).then(onFulfilled, onRejected) };
+}
+
+/** A lazy value derived from another, started when the derived one is awaited. */
+function then<T, U>(source: PromiseLike<T>, derive: (value: T) => U): PromiseLike<U> {
+  return lazy(async () => derive(await source));
 }
 
 /** How a list is ordered: SQL sort keys (all in one direction), then the id as the tiebreak. */
@@ -202,17 +217,12 @@ export async function keysetConnection<Entity extends { id: string }, Node>(
   }
   for (const column of columns) page.addOrderBy(column, order.descending ? 'DESC' : 'ASC');
   page.limit(args.first + 1);
-  const { entities, raw } = await page.getRawAndEntities<Record<string, CursorValue>>();
-  const rows = entities.map((entity, index) => ({
-    entity,
-    key: [...order.keys.map((_, k) => raw[index]?.[`sort_key_${k}`] ?? null), entity.id],
-  }));
-  return toConnection(
-    rows,
-    args,
-    order.ordering,
-    (row) => row.key,
-    (row) => toNode(row.entity),
-    () => filtered.getCount(),
-  );
+  const fetchPage = async () => {
+    const { entities, raw } = await page.getRawAndEntities<Record<string, CursorValue>>();
+    return entities.map((entity, index) => ({
+      entity,
+      key: [...order.keys.map((_, k) => raw[index]?.[`sort_key_${k}`] ?? null), entity.id],
+    }));
+  };
+  return toConnection(fetchPage, args, order.ordering, (row) => row.key, (row) => toNode(row.entity), filtered);
 }

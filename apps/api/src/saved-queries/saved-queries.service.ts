@@ -84,16 +84,11 @@ export class SavedQueriesService {
     // The cursor keeps PostgreSQL's own text of the time: a JavaScript Date would drop the microseconds.
     page.addSelect('q.created_at::text', 'created_at_key');
     page.orderBy('q.created_at', 'DESC').addOrderBy('q.id', 'DESC').limit(args.first + 1);
-    const { entities, raw } = await page.getRawAndEntities<{ created_at_key: string; owner_name: string }>();
-    const rows = entities.map((entity, index) => ({ entity, key: raw[index]?.created_at_key ?? '', ownerName: raw[index]?.owner_name ?? '' }));
-    return toConnection(
-      rows,
-      args,
-      NEWEST,
-      (row) => [row.key, row.entity.id],
-      (row) => toSavedQuery(row.entity, row.ownerName, actor.user.id),
-      () => query.getCount(),
-    );
+    const fetchPage = async () => {
+      const { entities, raw } = await page.getRawAndEntities<{ created_at_key: string; owner_name: string }>();
+      return entities.map((entity, index) => ({ entity, key: raw[index]?.created_at_key ?? '', ownerName: raw[index]?.owner_name ?? '' }));
+    };
+    return toConnection(fetchPage, args, NEWEST, (row) => [row.key, row.entity.id], (row) => toSavedQuery(row.entity, row.ownerName, actor.user.id), query);
   }
 
   async get(actor: Actor, id: string): Promise<SavedQuery> {

@@ -69,8 +69,8 @@ export class UsersService {
       const [email] = decodeCursor(args.after, ordering, 1);
       page.andWhere('u.email > :email', { email });
     }
-    const rows = await page.orderBy('u.email', 'ASC').limit(args.first + 1).getMany();
-    return toConnection(rows, args, ordering, (row) => [row.email], toUser, () => query.getCount());
+    page.orderBy('u.email', 'ASC').limit(args.first + 1);
+    return toConnection(() => page.getMany(), args, ordering, (row) => [row.email], toUser, query);
   }
 
   /** For the DataLoader: users by id, in the order asked for (null where none). */

@@ -4,6 +4,7 @@ import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { countWithTheRequest } from './connection-counts.js';
 import { BadUserInputError } from './errors.js';
+import { derived, lazy } from './lazy.js';
 
 /**
  * Relay-style cursor connections (shared/design/api.md): `first` ≤ 100 with a default of 25,
@@ -164,25 +165,11 @@ export function toConnection<Row, Node>(
     return { edges, pageInfo };
   });
   return {
-    edges: then(page, ({ edges }) => edges),
-    nodes: then(page, ({ edges }) => edges.map((edge) => edge.node)),
-    pageInfo: then(page, ({ pageInfo }) => pageInfo),
+    edges: derived(page, ({ edges }) => edges),
+    nodes: derived(page, ({ edges }) => edges.map((edge) => edge.node)),
+    pageInfo: derived(page, ({ pageInfo }) => pageInfo),
     totalCount: lazy(() => countWithTheRequest(counted)),
   };
-}
-
-/**
- * A thenable that starts its work on the first `then`. GraphQL execution awaits a field's value
- * only when the field is selected, so what nobody asked for costs no query.
- */
-function lazy<T>(start: () => Promise<T>): PromiseLike<T> {
-  let started: Promise<T> | undefined;
-  return { then: (onFulfilled, onRejected) => (started ??= start()).then(onFulfilled, onRejected) };
-}
-
-/** A lazy value derived from another, started when the derived one is awaited. */
-function then<T, U>(source: PromiseLike<T>, derive: (value: T) => U): PromiseLike<U> {
-  return lazy(async () => derive(await source));
 }
 
 /** How a list is ordered: SQL sort keys (all in one direction), then the id as the tiebreak. */

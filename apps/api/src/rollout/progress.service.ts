@@ -7,6 +7,7 @@ import { applyCentreScope } from '../centres/centre-scope.js';
 import { ClubTypeEntity } from '../clubs/club-type.entity.js';
 import { ClubEntity } from '../clubs/club.entity.js';
 import { today } from '../common/dates.js';
+import { derived, lazy } from '../common/lazy.js';
 import { localisedNameSql } from '../common/localisation.js';
 import type { RolloutProgressArgs } from './dto/rollout.inputs.js';
 import type { ClubTypeRollout, RolloutMonth, RolloutProgress, RolloutTotals } from './dto/rollout.objects.js';
@@ -24,50 +25,59 @@ export const FORECAST_METHOD: Record<Language, string> = {
 export class RolloutProgressService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async progress(args: RolloutProgressArgs, language: Language): Promise<RolloutProgress> {
+  progress(args: RolloutProgressArgs, language: Language): RolloutProgress {
     const day = today();
-    const query = this.dataSource.manager.createQueryBuilder(RolloutItemEntity, 'i');
-    applyCentreScope(query, 'i.centre_id', args);
-    const items = await query.getMany();
-
-    // Types and districts in name order, as the dashboard lists them.
-    const types = await this.dataSource.manager.createQueryBuilder(ClubTypeEntity, 't').orderBy(localisedNameSql('t', language)).addOrderBy('t.id').getMany();
-    const centres = await this.dataSource.manager.createQueryBuilder(CentreEntity, 'c').orderBy(localisedNameSql('c', language)).addOrderBy('c.id').getMany();
-    // Each type's first launch at the regional centre (where clubs launch first) counts for its pace.
-    const regionalStarts = await this.dataSource.manager
-      .createQueryBuilder(ClubEntity, 'club')
-      .innerJoin(CentreEntity, 'c', "c.id = club.centre_id AND c.kind = 'REGIONAL'")
-      .select('club.club_type_id', 'typeId')
-      .addSelect(`min(to_char(club.started_on, 'YYYY-MM-DD'))`, 'startedOn')
-      .groupBy('club.club_type_id')
-      .getRawMany<{ typeId: string; startedOn: string | null }>();
-    const regionalStart = new Map(regionalStarts.map((row) => [row.typeId, row.startedOn]));
-
-    const byClubType: ClubTypeRollout[] = types
-      .map((type) => ({ type, of: items.filter((item) => item.clubTypeId === type.id) }))
-      .filter(({ of }) => of.length > 0)
-      .map(({ type, of }) => {
-        const totals = totalsOf(of, day);
-        const launchDays = of.map((item) => item.launchedOn).filter((launched): launched is string => launched !== null);
-        const firstLaunchOn = [regionalStart.get(type.id) ?? null, ...launchDays].filter((launched): launched is string => launched !== null).sort()[0] ?? null;
-        return {
-          clubTypeId: type.id,
-          totals,
-          firstLaunchOn,
-          launchesSoFar: launchDays.length,
-          forecastOn: forecastCompletion({ firstLaunchOn, launched: launchDays.length, remaining: totals.planned - totals.launched, today: day }),
-        };
-      });
-    const forecasts = byClubType.map((type) => type.forecastOn);
-    return {
-      network: totalsOf(items, day),
-      byClubType,
-      byCentre: centres
-        .map((centre) => ({ centreId: centre.id, of: items.filter((item) => item.centreId === centre.id) }))
+    const items = lazy(() => {
+      const query = this.dataSource.manager.createQueryBuilder(RolloutItemEntity, 'i');
+      applyCentreScope(query, 'i.centre_id', args);
+      return query.getMany();
+    });
+    const byClubType = lazy(async () => {
+      // Types in name order, as the dashboard lists them.
+      const types = await this.dataSource.manager.createQueryBuilder(ClubTypeEntity, 't').orderBy(localisedNameSql('t', language)).addOrderBy('t.id').getMany();
+      // Each type's first launch at the regional centre (where clubs launch first) counts for its pace.
+      const regionalStarts = await this.dataSource.manager
+        .createQueryBuilder(ClubEntity, 'club')
+        .innerJoin(CentreEntity, 'c', "c.id = club.centre_id AND c.kind = 'REGIONAL'")
+        .select('club.club_type_id', 'typeId')
+        .addSelect(`min(to_char(club.started_on, 'YYYY-MM-DD'))`, 'startedOn')
+        .groupBy('club.club_type_id')
+        .getRawMany<{ typeId: string; startedOn: string | null }>();
+      const regionalStart = new Map(regionalStarts.map((row) => [row.typeId, row.startedOn]));
+      const all = await items;
+      return types
+        .map((type) => ({ type, of: all.filter((item) => item.clubTypeId === type.id) }))
         .filter(({ of }) => of.length > 0)
-        .map(({ centreId, of }) => ({ centreId, totals: totalsOf(of, day) })),
-      timeline: timelineOf(items),
-      forecastOn: forecasts.length === 0 || forecasts.includes(null) ? null : [...(forecasts as string[])].sort().at(-1)!,
+        .map(({ type, of }): ClubTypeRollout => {
+          const totals = totalsOf(of, day);
+          const launchDays = of.map((item) => item.launchedOn).filter((launched): launched is string => launched !== null);
+          const firstLaunchOn = [regionalStart.get(type.id) ?? null, ...launchDays].filter((launched): launched is string => launched !== null).sort()[0] ?? null;
+          return {
+            clubTypeId: type.id,
+            totals,
+            firstLaunchOn,
+            launchesSoFar: launchDays.length,
+            forecastOn: forecastCompletion({ firstLaunchOn, launched: launchDays.length, remaining: totals.planned - totals.launched, today: day }),
+          };
+        });
+    });
+    return {
+      network: derived(items, (all) => totalsOf(all, day)),
+      byClubType,
+      byCentre: lazy(async () => {
+        // Districts in name order, as the dashboard lists them.
+        const centres = await this.dataSource.manager.createQueryBuilder(CentreEntity, 'c').orderBy(localisedNameSql('c', language)).addOrderBy('c.id').getMany();
+        const all = await items;
+        return centres
+          .map((centre) => ({ centreId: centre.id, of: all.filter((item) => item.centreId === centre.id) }))
+          .filter(({ of }) => of.length > 0)
+          .map(({ centreId, of }) => ({ centreId, totals: totalsOf(of, day) }));
+      }),
+      timeline: derived(items, timelineOf),
+      forecastOn: derived(byClubType, (types) => {
+        const forecasts = types.map((type) => type.forecastOn);
+        return forecasts.length === 0 || forecasts.includes(null) ? null : [...(forecasts as string[])].sort().at(-1)!;
+      }),
       forecastMethod: FORECAST_METHOD[language],
     };
   }

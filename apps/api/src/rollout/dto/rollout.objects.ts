@@ -172,22 +172,23 @@ export class RolloutMonth {
   launched!: number;
 }
 
+/** Each part is computed when it is asked for: the overview's card asks for `network` alone, one statement. */
 @ObjectType('RolloutProgress', { description: 'How the rollout of clubs to the districts is going, and when it will be done at today\'s pace.' })
 export class RolloutProgress {
   @Field(() => RolloutTotals, { description: 'The whole plan in scope.' })
-  network!: RolloutTotals;
+  network!: PromiseLike<RolloutTotals>;
 
   @Field(() => [ClubTypeRollout], { description: 'Per club type, by name.' })
-  byClubType!: ClubTypeRollout[];
+  byClubType!: PromiseLike<ClubTypeRollout[]>;
 
   @Field(() => [CentreRollout], { description: 'Per district, by name.' })
-  byCentre!: CentreRollout[];
+  byCentre!: PromiseLike<CentreRollout[]>;
 
   @Field(() => [RolloutMonth], { description: 'Plan against actual per month, from the first planned or actual launch to the last planned one.' })
-  timeline!: RolloutMonth[];
+  timeline!: PromiseLike<RolloutMonth[]>;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'When every club type reaches every planned district: the latest of the types\' forecasts; null while a type has no forecast.' })
-  forecastOn!: string | null;
+  forecastOn!: PromiseLike<string | null>;
 
   @Field({ description: 'How the forecast is made, in words, in the caller\'s language.' })
   forecastMethod!: string;

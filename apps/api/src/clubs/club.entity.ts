@@ -1,6 +1,7 @@
 import type { ClubStatus, LocalisedText } from '@mrc/domain';
 import { Column, Entity } from 'typeorm';
 import { RecordColumns } from '../database/record-columns.js';
+import type { ClubTypeEntity } from './club-type.entity.js';
 
 /** A club type running at one centre, as stored. */
 @Entity({ name: 'club' })
@@ -25,4 +26,7 @@ export class ClubEntity extends RecordColumns {
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
+
+  /** Not a column: the club's type, where a query joins it in (ClubsService.clubsBy). */
+  type?: ClubTypeEntity;
 }

@@ -18,11 +18,18 @@ export class ClubsLoader {
   constructor(private readonly clubs: ClubsService) {}
 
   create(language: Language): ClubLoaders {
+    const typeById = batchLoader((ids: readonly string[]) => this.clubs.clubTypesByIds(ids));
+    // Clubs come with their types: `clubs { type { … } }` then needs no statement for the types.
+    const clubsBy = async (column: 'centre_id' | 'club_type_id', ids: readonly string[]) => {
+      const { clubs, types } = await this.clubs.clubsBy(column, ids, language);
+      for (const type of types) typeById.prime(type.id, type);
+      return clubs;
+    };
     return {
-      typeById: batchLoader((ids) => this.clubs.clubTypesByIds(ids)),
+      typeById,
       byId: batchLoader((ids) => this.clubs.clubsByIds(ids)),
-      clubsByCentreId: batchLoader((ids) => this.clubs.clubsBy('centre_id', ids, language)),
-      clubsByTypeId: batchLoader((ids) => this.clubs.clubsBy('club_type_id', ids, language)),
+      clubsByCentreId: batchLoader((ids) => clubsBy('centre_id', ids)),
+      clubsByTypeId: batchLoader((ids) => clubsBy('club_type_id', ids)),
     };
   }
 }

@@ -113,18 +113,25 @@ export class ClubsService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** For the DataLoaders: the clubs (closed ones too) of each centre or of each type, by type name then centre name. */
-  async clubsBy(column: 'centre_id' | 'club_type_id', ids: readonly string[], language: Language): Promise<Club[][]> {
+  /**
+   * For the DataLoaders: the clubs (closed ones too) of each centre or of each type, by type name then
+   * centre name, with the types they are of (read in the same statement, for the type loader).
+   */
+  async clubsBy(column: 'centre_id' | 'club_type_id', ids: readonly string[], language: Language): Promise<{ clubs: Club[][]; types: ClubType[] }> {
     const rows = await this.clubs
       .createQueryBuilder('club')
-      .innerJoin('club_type', 't', 't.id = club.club_type_id')
+      .innerJoinAndMapOne('club.type', ClubTypeEntity, 't', 't.id = club.club_type_id')
       .innerJoin('centre', 'c', 'c.id = club.centre_id')
       .where(`club.${column} IN (:...ids)`, { ids })
       .orderBy(localisedNameSql('t', language), 'ASC')
       .addOrderBy(localisedNameSql('c', language), 'ASC')
       .addOrderBy('club.id', 'ASC')
       .getMany();
-    return groupByKey(ids, rows, (row) => (column === 'centre_id' ? row.centreId : row.clubTypeId), toClub);
+    const types = new Map(rows.map((row) => [row.clubTypeId, row.type!]));
+    return {
+      clubs: groupByKey(ids, rows, (row) => (column === 'centre_id' ? row.centreId : row.clubTypeId), toClub),
+      types: [...types.values()].map(toClubType),
+    };
   }
 
   async createClubType(actor: Actor, input: CreateClubTypeInput): Promise<ClubType> {

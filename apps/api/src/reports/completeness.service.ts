@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { CentreEntity } from '../centres/centre.entity.js';
+import { toCentre } from '../centres/centre.mapper.js';
 import { applyCentreScope } from '../centres/centre-scope.js';
 import { dayIn, today } from '../common/dates.js';
 import { BadUserInputError } from '../common/errors.js';
@@ -63,7 +64,7 @@ export class CompletenessService {
     const rows: (CentreReportRow & { kind: CentreKind })[] = centres.map((centre) => {
       const expected = new Set(REPORTING_KINDS.includes(centre.kind) ? expectedPeriods(centre, periods[0]!, periods.at(-1)!, periodType) : []);
       const cells = periods.map((period) => cellOf(period, expected.has(period), reportOf.get(`${centre.id}|${period}`), periodType, deadlineDay, day));
-      return { centreId: centre.id, kind: centre.kind, cells, total: rates(`${periods[0]}..${periods.at(-1)}`, cells) };
+      return { centre: toCentre(centre), kind: centre.kind, cells, total: rates(`${periods[0]}..${periods.at(-1)}`, cells) };
     });
 
     const column = (subset: typeof rows) => periods.map((period, index) => rates(period, subset.map((row) => row.cells[index]!)));

@@ -11,7 +11,7 @@ import { RecordIdArgs } from '../common/records.js';
 import { ProgramRun } from '../programs/dto/program.objects.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { CompletenessService } from './completeness.service.js';
-import { CentreReportRow, ReportCompleteness, ReportingSettings } from './dto/completeness.objects.js';
+import { ReportCompleteness, ReportingSettings } from './dto/completeness.objects.js';
 import {
   ApproveReportInput,
   CompletenessArgs,
@@ -174,14 +174,6 @@ export class CompletenessResolver {
   })
   reportCompleteness(@CurrentActor() actor: Actor, @Args() args: CompletenessArgs, @Context() context: RequestContext) {
     return this.completeness.completeness(actor, args, context.language);
-  }
-}
-
-@Resolver(() => CentreReportRow)
-export class CentreReportRowsResolver {
-  @ResolveField(() => Centre, { description: 'The centre of the row.' })
-  centre(@Parent() row: CentreReportRow, @Context() context: RequestContext) {
-    return context.loaders.centres.byId.load(row.centreId);
   }
 }
 

@@ -2,12 +2,15 @@
 // platform from one process: API, explorer and dashboard on PORT (default 3000).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureInstalled, pnpm, ROOT } from './workspace.mjs';
 
 ensureInstalled();
 pnpm(['exec', 'turbo', 'run', 'build', '--filter=@mrc/api...', '--filter=@mrc/dashboard...', '--output-logs=errors-only']);
 
-const api = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'apps/api/dist/main.js')], {
+// The V8 flags production runs with (apps/api/src/config/node-flags.ts), from the build just made.
+const { PRODUCTION_NODE_FLAGS } = await import(pathToFileURL(join(ROOT, 'apps/api/dist/config/node-flags.js')).href);
+const api = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, join(ROOT, 'apps/api/dist/main.js')], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { NODE_ENV: 'production', ...process.env },

@@ -46,6 +46,7 @@ const { values } = parseArgs({
     scenarios: { type: 'string', default: SCENARIO_IDS.join(',') },
     curve: { type: 'boolean', default: false },
     'no-peer': { type: 'boolean', default: false },
+    'no-computed': { type: 'boolean', default: false },
     floors: { type: 'string', default: '50' },
     alone: { type: 'string', default: '20' },
     node: { type: 'string' },
@@ -66,6 +67,7 @@ if (values.help) {
   --connections N     autocannon connections; default 50
   --rounds N          A,B rounds of S2 against PostGraphile; default 2 (A,B,A,B)
   --no-peer           leave PostGraphile out
+  --no-computed       leave out the second pass with the response cache off (S1c, S2c, S3c)
   --floors N          runs of each floor's SQL; default 50
   --alone N           requests one at a time for S2 and S3 (latency without queueing); default 20, at most 30 s
   --seed N            generator seed; default 42
@@ -83,6 +85,7 @@ const floorRuns = Number(values.floors);
 const aloneRuns = Number(values.alone);
 const scenarios = new Set(values.scenarios.split(',').map((id) => id.trim().toUpperCase()) as ScenarioId[]);
 const withPeer = !values['no-peer'];
+const withComputed = !values['no-computed'];
 const given = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
 const serverUrl = given ?? DEFAULT_SERVER_URL;
 if (!isSize(values.size)) throw new Error(`--size must be one of ${SIZES.join(', ')}`);
@@ -117,8 +120,9 @@ async function main(): Promise<void> {
         reports: run.reports,
         s2: run.scenarios.find((s) => s.id === 'S2')?.result,
         s3: run.scenarios.find((s) => s.id === 'S3')?.result,
-        s2Alone: run.scenarios.find((s) => s.id === 'S2')?.unloaded,
-        s3Alone: run.scenarios.find((s) => s.id === 'S3')?.unloaded,
+        // The cost of answering, so the computed pass where it ran: a kept answer costs the same at any size.
+        s2Alone: (run.scenarios.find((s) => s.id === 'S2c') ?? run.scenarios.find((s) => s.id === 'S2'))?.unloaded,
+        s3Alone: (run.scenarios.find((s) => s.id === 'S3c') ?? run.scenarios.find((s) => s.id === 'S3'))?.unloaded,
         s2Floor: floor('S2'),
         s3Floor: floor('S3'),
       });
@@ -263,6 +267,10 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
       if (wanted.has('S2')) floors.push(await networkFloor(database.url, expectNetwork, floorRuns));
       if (wanted.has('S3')) floors.push(await analyticsFloor(database.url, meta.firstPeriod, meta.anchor, districtKinds.includes('DISTRICT') ? ['CITY', 'CITY_DISTRICT', 'RURAL_DISTRICT'] : districtKinds, floorRuns));
 
+      const rssMbAfterIdle = await idleRss(api);
+      await api.stop();
+      running.delete(api);
+      if (withComputed) rows.push(...(await computedPass(database.url, node, wanted, { expectNetwork, meta, districtKinds, centres })));
       return {
         size,
         seed,
@@ -277,7 +285,7 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
         floors,
         rssMbAfterStart,
         rssMbAtEnd,
-        rssMbAfterIdle: await idleRss(api),
+        rssMbAfterIdle,
         notes,
       };
     } finally {
@@ -287,6 +295,53 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The same reads with the response cache off (RESPONSE_CACHE_SECONDS=0): every answer computed,
+ * resolvers and SQL each time, as the first visit of a question is. The scenarios above repeat one
+ * question, so they measure mostly answers kept in memory; these rows (S1c, S2c, S3c) say what a
+ * question costs when it is new. Sessions are still believed for SESSION_CACHE_SECONDS, as in
+ * production.
+ */
+async function computedPass(
+  databaseUrl: string,
+  node: string,
+  wanted: Set<ScenarioId>,
+  context: { expectNetwork: Awaited<ReturnType<typeof networkExpectation>>; meta: { anchor: string; firstPeriod: string }; districtKinds: string[]; centres: number },
+): Promise<ScenarioRow[]> {
+  const rows: ScenarioRow[] = [];
+  console.error('\nStarting the API again with the response cache off (every answer computed)...');
+  const api = await startApi({ node, databaseUrl, extraEnv: { RESPONSE_CACHE_SECONDS: '0' } });
+  running.add(api);
+  try {
+    if (wanted.has('S1')) {
+      const token = await login(api.url, BENCH_ACCOUNTS.admin.email, BENCH_ACCOUNTS.admin.password);
+      console.error('S1c: the overview, computed...');
+      const result = await runLoad('S1c', api, overviewScenario(token, { centres: context.centres, period: context.meta.anchor, monthStart: `${networkToday().slice(0, 7)}-01` }), settings);
+      rows.push({ id: 'S1c', title: 'overview, every answer computed', result });
+    }
+    if (wanted.has('S2')) {
+      const token = await login(api.url, BENCH_ACCOUNTS.admin.email, BENCH_ACCOUNTS.admin.password);
+      console.error('S2c: the nested network query, computed...');
+      const scenario = networkScenario(token, context.expectNetwork);
+      const result = await runLoad('S2c', api, scenario, settings);
+      rows.push({ id: 'S2c', title: 'network, every answer computed', result, unloaded: await runAlone('S2c, one at a time', api, scenario, aloneRuns) });
+    }
+    if (wanted.has('S3')) {
+      const token = await login(api.url, BENCH_ACCOUNTS.analyst.email, BENCH_ACCOUNTS.analyst.password);
+      console.error('S3c: the five-year aggregate, computed...');
+      const scenario = analyticsScenario(token, context.meta.firstPeriod, context.meta.anchor, context.districtKinds, 0);
+      const unloaded = await runAlone('S3c, one at a time', api, scenario, aloneRuns);
+      const title = 'analytics, every answer computed';
+      if (unloaded.p50 > (settings.duration * 1000) / 2) rows.push({ id: 'S3c', title, unloaded, skipped: `under load: one request alone takes ${(unloaded.p50 / 1000).toFixed(1)} s` });
+      else rows.push({ id: 'S3c', title, result: await runLoad('S3c', api, scenario, { ...settings, warmup: 0 }), unloaded });
+    }
+  } finally {
+    await api.stop();
+    running.delete(api);
+  }
+  return rows;
 }
 
 async function tableCount(client: pg.Client, table: string): Promise<number | null> {

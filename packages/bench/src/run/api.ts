@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { API_MAIN, API_ROOT, BENCH_ROOT, DASHBOARD_DIST } from '../paths.js';
 import { freePort, ServerProcess } from './server-process.js';
 
@@ -23,7 +25,7 @@ export const BENCH_API_ENV = {
   ANALYTICS_MAX_ROWS: '1000000',
 } as const;
 
-/** The built API (apps/api/dist/main.js) in production mode on a database, on the given Node binary. */
+/** The built API (apps/api/dist/main.js) in production mode, with production's V8 flags, on a database, on the given Node binary. */
 export async function startApi(options: { node: string; databaseUrl: string; extraEnv?: Record<string, string> }): Promise<ServerProcess> {
   if (!existsSync(API_MAIN)) throw new Error(`The API is not built (${API_MAIN} is missing): run \`pnpm --filter @mrc/api build\` first.`);
   const port = await freePort();
@@ -37,7 +39,9 @@ export async function startApi(options: { node: string; databaseUrl: string; ext
     DASHBOARD_DIST,
     ...options.extraEnv,
   };
-  return ServerProcess.start({ name: 'API', node: options.node, args: [API_MAIN], env, cwd: API_ROOT, port, readyPath: '/health' });
+  // With the V8 flags production runs with (apps/api/src/config/node-flags.ts), as built.
+  const { PRODUCTION_NODE_FLAGS } = (await import(pathToFileURL(resolve(API_ROOT, 'dist/config/node-flags.js')).href)) as { PRODUCTION_NODE_FLAGS: readonly string[] };
+  return ServerProcess.start({ name: 'API', node: options.node, args: [...PRODUCTION_NODE_FLAGS, API_MAIN], env, cwd: API_ROOT, port, readyPath: '/health' });
 }
 
 /** PostGraphile 5 over the same database (src/peer-server.ts), on the given Node binary. */

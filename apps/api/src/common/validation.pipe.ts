@@ -47,7 +47,6 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblems {
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (isResolverInternal(metadata)) return value;
     if (typeof value === 'string' || this.toValidate(metadata)) {
       const fields = unstorableText(value, typeof value === 'string' ? (metadata.data ?? '') : '', 0);
       const names = Object.keys(fields);
@@ -57,16 +56,6 @@ class InputValidationPipe extends ValidationPipe {
     return super.transform(value, metadata);
   }
 }
-
-/**
- * A resolver's parent object, context and info are the server's own values, not input. Nest runs the
- * global pipes on them too: ValidationPipe would copy and check every parent record (a centre, a club)
- * against its class for each field it resolves, which cost a tenth of the CPU of a nested query.
- * @nestjs/graphql marks them with the numbers of its GqlParamtype enum (ROOT 0, CONTEXT 1, INFO 2;
- * ARGS is 3), which the package does not export; HTTP parameters have names ('body', 'query', …).
- */
-const RESOLVER_INTERNALS: readonly unknown[] = [0, 1, 2];
-const isResolverInternal = (metadata: ArgumentMetadata): boolean => RESOLVER_INTERNALS.includes(metadata.type);
 
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 /** Fields that hold record ids, as the schema names them: `id`, `centreId`, `centreIds`, … */

@@ -53,6 +53,20 @@ describe('answers to repeated reads', () => {
     expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it("never serves an answer kept for a user's earlier rights", async () => {
+    const account = await createAccount(api, 'REGIONAL_ADMIN');
+    const before = await api.signIn(account);
+    const USERS = `{ users(first: 5) { totalCount } }`;
+    expect((await api.graphql(USERS, {}, before)).body.errors).toBeUndefined();
+    expect((await api.graphql(USERS, {}, before)).sqlStatements).toBe(0);
+    const admin = await api.signIn(DEMO.admin);
+    const demoted = await api.graphql(`mutation($id: ID!) { updateUser(input: { id: $id, role: ANALYST }) { user { role } } }`, { id: account.id }, admin);
+    expect(demoted.body.errors).toBeUndefined();
+    // The same token, the same question: the analyst may not list users, kept answer or not.
+    const after = await api.graphql(USERS, {}, before);
+    expect(after.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('keeps nothing that failed', async () => {
     const admin = await api.signIn(DEMO.admin);
     const broken = `{ centre(id: "00000000-0000-4000-8000-000000000000") { name } }`;

@@ -38,8 +38,9 @@ export class AuthService {
   /**
    * Sessions found valid in the last SESSION_CACHE_SECONDS, with the data version they were read at.
    * Every mutation (a sign-out, a deactivation, a role change) moves that version, here at once and in
-   * other processes through Redis, so a cached check never outlives one; the seconds bound what
-   * changes without a mutation (SQL by hand, a session expiring). A repeated read then needs no SQL.
+   * other processes when Redis brings the news (DataVersion), which forgets them; the seconds bound
+   * what changes without a mutation (SQL by hand, a session expiring) or a message lost on the way.
+   * A repeated read then needs no SQL.
    */
   private readonly recentSessions: LRUCache<string, { user: UserEntity; version: number }> | null;
 

@@ -7,8 +7,10 @@ const DATA_CHANGED = 'dataChanged';
 /**
  * A number that moves whenever data may have changed: every mutation (accepted or refused, as a
  * refusal can still have written an audit entry or a failed sign-in) moves it at once in this
- * process and, through LiveEvents (Redis with REDIS_URL), in the others. Cached answers are keyed by
- * it, so no one is served an answer from before a change they could have seen.
+ * process and, through LiveEvents (Redis with REDIS_URL), in the others. Kept answers and believed
+ * sessions are keyed by it, so this process never serves one from before a change it has heard of.
+ * The bus is best effort: should a message be lost, another process serves what it kept for at most
+ * RESPONSE_CACHE_SECONDS (answers) and SESSION_CACHE_SECONDS (sessions).
  */
 @Injectable()
 export class DataVersion implements OnModuleInit, OnModuleDestroy {

@@ -39,7 +39,7 @@ const MAX_TOKENS = 5000;
  * Exported for the exports, which run GraphQL as the caller of their own HTTP request.
  */
 @Module({
-  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, ReportsModule, RolloutModule, UsersModule, CredentialsModule],
+  imports: [AuthModule, CentresModule, FacilitiesModule, ClubsModule, ProgramsModule, ReportsModule, RolloutModule, UsersModule, CredentialsModule, DataVersionModule],
   providers: [RequestContextFactory],
   exports: [RequestContextFactory],
 })

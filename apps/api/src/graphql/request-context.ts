@@ -12,6 +12,7 @@ import { type ProgramLoaders, ProgramsLoader } from '../programs/programs.loader
 import { type ReportLoaders, ReportsLoader } from '../reports/reports.loader.js';
 import { type RolloutLoaders, RolloutLoader } from '../rollout/rollout.loader.js';
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
+import { DataVersion } from './data-version.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
 export interface RequestLoaders {
@@ -32,6 +33,8 @@ export interface RequestContext {
   requestId: string;
   /** From Accept-Language; a field's `lang` argument overrides it. */
   language: Language;
+  /** The data version (DataVersion) as the request began, read before its session check: answers are kept under it. */
+  dataVersion: number;
   /** The signed-in caller, from the bearer token; null when anonymous or the token no longer holds. */
   actor: Actor | null;
   /** True when a bearer token came but was refused (expired, signed out, deactivated). */
@@ -70,16 +73,18 @@ export class RequestContextFactory {
     private readonly reports: ReportsLoader,
     private readonly rollout: RolloutLoader,
     private readonly users: UsersLoader,
+    private readonly dataVersion: DataVersion,
   ) {}
 
   async create(req: Request, res: Response): Promise<RequestContext> {
     const language = languageFromAcceptLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
     const requestId = String(req.id ?? '');
     const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const dataVersion = this.dataVersion.current;
     const actor = token ? await this.auth.actorForToken(token, { requestId, address: req.ip ?? 'unknown' }) : null;
     // Counted here, once per HTTP request, however many fields the operation selects.
     const rateLimited = actor && actor !== 'invalid' ? await this.limits.request(actor.user.id) : null;
-    return this.assemble(req, res, requestId, language, actor, rateLimited);
+    return this.assemble(req, res, requestId, language, dataVersion, actor, rateLimited);
   }
 
   /**
@@ -100,8 +105,9 @@ export class RequestContextFactory {
     const requestId = randomUUID();
     const address = upgrade?.socket?.remoteAddress ?? 'unknown';
     const token = BEARER.exec(param('Authorization') ?? '')?.[1];
+    const dataVersion = this.dataVersion.current;
     const actor = token ? await this.auth.actorForToken(token, { requestId, address }) : null;
-    const context = this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, actor, null);
+    const context = this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, dataVersion, actor, null);
     let checkedAt = Date.now();
     let signedIn = actor !== null && actor !== 'invalid';
     context.live = {
@@ -127,6 +133,7 @@ export class RequestContextFactory {
     res: Response,
     requestId: string,
     language: Language,
+    dataVersion: number,
     actor: Awaited<ReturnType<AuthService['actorForToken']>> | null,
     rateLimited: RateLimitedError | null,
   ): RequestContext {
@@ -136,6 +143,7 @@ export class RequestContextFactory {
       res,
       requestId,
       language,
+      dataVersion,
       actor: actor === 'invalid' ? null : actor,
       tokenRejected: actor === 'invalid',
       loaders: this.loaders(language),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { LRUCache } from 'lru-cache';
@@ -39,8 +40,10 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
   const answers = new LRUCache<string, KeptAnswer>({
     ttl: options.seconds * 1000,
     maxSize: options.maxBytes,
-    // The result object and its JSON text: about three times the text's length in bytes.
-    sizeCalculation: (answer) => Math.max(1, answer.json.length * 3),
+    // The JSON text (two bytes a character in Kazakh and Russian) and the result objects it was
+    // written from, in bytes, generously; the key is a hash, so a long document or long variables
+    // cost nothing here.
+    sizeCalculation: (answer) => answer.json.length * 4 + 256,
   });
   const keepAnswers: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -51,8 +54,13 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
         async responseForOperation({ operation, contextValue, source, operationName, request }) {
           // An export's pages are read once, and would only push out answers worth keeping.
           if (operation.operation !== 'query' || contextValue.actor === null || isBulkExport(contextValue)) return null;
-          // The version is read before the resolvers run: a change during them makes this key old.
-          key = JSON.stringify([contextValue.actor.user.id, contextValue.language, options.version.current, operationName ?? null, source, request.variables ?? {}]);
+          // The data version is the one read before the session check (RequestContext): a change
+          // committed after it, even while this request runs, makes the key old. The role and centre
+          // are in the key too, so answers made for a user's earlier rights never meet the new ones.
+          const { user } = contextValue.actor;
+          key = createHash('sha256')
+            .update(JSON.stringify([user.id, user.role, user.centreId, contextValue.language, contextValue.dataVersion, operationName ?? null, source, request.variables ?? {}]))
+            .digest('base64url');
           // A caller over their request rate is refused, kept answer or not.
           if (contextValue.rateLimited !== null) return null;
           const kept = answers.get(key);

@@ -6,6 +6,6 @@ import DataLoader from 'dataloader';
  * rows of a large list reach their loaders a varying number of microtasks apart. Waiting one turn
  * keeps each level of a nested query in one SQL statement however many rows it has.
  */
-export function batchLoader<K, V>(load: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-  return new DataLoader(load, { batchScheduleFn: (dispatch) => setImmediate(dispatch) });
+export function batchLoader<K, V>(load: (keys: readonly K[]) => Promise<(V | Error)[]>, options: { cache?: boolean } = {}): DataLoader<K, V> {
+  return new DataLoader(load, { batchScheduleFn: (dispatch) => setImmediate(dispatch), cache: options.cache ?? true });
 }

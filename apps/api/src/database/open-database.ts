@@ -74,7 +74,7 @@ async function migrateAndSeed(url: string, config: AppConfig, log: Logger): Prom
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'Applied migrations');
     if (config.seedOnEmpty) {
-      const added = await seedNetworkIfEmpty(dataSource);
+      const added = await seedNetworkIfEmpty(dataSource, (reason) => log.warn({ reason }, 'Left a part of the seed out'));
       if (Object.values(added).some((count) => count > 0)) log.info({ added }, 'Seeded the Karaganda network into an empty database');
       // Made-up reports and plans only where they cannot be mistaken for real ones: a network seeded just now, or a demo database.
       if (added.centres > 0 || config.auth.seedDemoUsers) {

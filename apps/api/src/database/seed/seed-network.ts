@@ -80,7 +80,7 @@ export interface SeedCounts {
  * made before a part existed gets that part). Safe when several API processes start at once: a
  * transaction-scoped advisory lock serialises them. Returns how many records of each kind it added.
  */
-export async function seedNetworkIfEmpty(dataSource: DataSource): Promise<SeedCounts> {
+export async function seedNetworkIfEmpty(dataSource: DataSource, onLeftOut: (reason: string) => void = () => undefined): Promise<SeedCounts> {
   const network = karagandaNetwork as SeedNetwork;
   const { spaces, equipment } = facilities as SeedFacilities;
   const { clubTypes, programs } = catalogue as SeedCatalogue;
@@ -94,14 +94,29 @@ export async function seedNetworkIfEmpty(dataSource: DataSource): Promise<SeedCo
     if (await isEmpty(manager, CentreEntity)) counts.centres = await insertCentres(manager, network);
     const centres = await codesToIds(manager, CentreEntity);
     const centreOf = (code: string, row: string) => idOf(centres, 'centre', code, row);
+    // A part is loaded whole or not at all. The files agree with each other (checked above), so a
+    // code the database lacks means a database seeded before, whose codes administrators changed
+    // since: that part is left out and said so, rather than stop the API from starting.
+    const loadPart = async (load: () => Promise<void>) => {
+      try {
+        await load();
+      } catch (error) {
+        if (!(error instanceof SeedDataError)) throw error;
+        onLeftOut(error.message);
+      }
+    };
 
     if ((await isEmpty(manager, SpaceEntity)) && (await isEmpty(manager, EquipmentItemEntity))) {
-      counts.spaces = await insertAll(manager, SpaceEntity, spaces.map((space, index) => ({
-        centreId: centreOf(space.centre, `${FACILITIES_FILE} spaces[${index}]`), kind: space.kind, ...nameColumns(space.name), capacity: space.capacity,
-      })));
-      counts.equipment = await insertAll(manager, EquipmentItemEntity, equipment.map((item, index) => ({
-        centreId: centreOf(item.centre, `${FACILITIES_FILE} equipment[${index}]`), kind: item.kind, ...nameColumns(item.name), quantity: item.quantity,
-      })));
+      await loadPart(async () => {
+        const spaceRows = spaces.map((space, index) => ({
+          centreId: centreOf(space.centre, `${FACILITIES_FILE} spaces[${index}]`), kind: space.kind, ...nameColumns(space.name), capacity: space.capacity,
+        }));
+        const equipmentRows = equipment.map((item, index) => ({
+          centreId: centreOf(item.centre, `${FACILITIES_FILE} equipment[${index}]`), kind: item.kind, ...nameColumns(item.name), quantity: item.quantity,
+        }));
+        counts.spaces = await insertAll(manager, SpaceEntity, spaceRows);
+        counts.equipment = await insertAll(manager, EquipmentItemEntity, equipmentRows);
+      });
     }
 
     if (await isEmpty(manager, ClubTypeEntity)) {
@@ -115,23 +130,27 @@ export async function seedNetworkIfEmpty(dataSource: DataSource): Promise<SeedCo
       const types = await codesToIds(manager, ClubTypeEntity);
       const programIds = await codesToIds(manager, ProgramEntity);
       const durations = new Map(programs.map((program) => [program.code, program.durationWeeks]));
-      counts.clubs = await insertAll(manager, ClubEntity, clubs.map((club, index) => ({
-        centreId: centreOf(club.centre, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`),
-        clubTypeId: idOf(types, 'club type', club.type, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`),
-        leaderName: club.leaderName,
-        schedule: localisedJson(club.schedule),
-        status: club.status,
-        startedOn: club.startedOn,
-      })));
-      counts.programRuns = await insertAll(manager, ProgramRunEntity, programRuns.map((run, index) => {
-        const weeks = durations.get(run.program);
-        return {
-          programId: idOf(programIds, 'program', run.program, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`),
-          centreId: centreOf(run.centre, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`),
-          startsOn: run.startsOn,
-          endsOn: run.endsOn ?? (weeks ? lastDayOfWeeks(run.startsOn, weeks) : null),
-        };
-      }));
+      await loadPart(async () => {
+        const clubRows = clubs.map((club, index) => ({
+          centreId: centreOf(club.centre, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`),
+          clubTypeId: idOf(types, 'club type', club.type, `${CLUBS_AND_RUNS_FILE} clubs[${index}]`),
+          leaderName: club.leaderName,
+          schedule: localisedJson(club.schedule),
+          status: club.status,
+          startedOn: club.startedOn,
+        }));
+        const runRows = programRuns.map((run, index) => {
+          const weeks = durations.get(run.program);
+          return {
+            programId: idOf(programIds, 'program', run.program, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`),
+            centreId: centreOf(run.centre, `${CLUBS_AND_RUNS_FILE} programRuns[${index}]`),
+            startsOn: run.startsOn,
+            endsOn: run.endsOn ?? (weeks ? lastDayOfWeeks(run.startsOn, weeks) : null),
+          };
+        });
+        counts.clubs = await insertAll(manager, ClubEntity, clubRows);
+        counts.programRuns = await insertAll(manager, ProgramRunEntity, runRows);
+      });
     }
     return counts;
   });
@@ -187,7 +206,7 @@ export function checkSeedReferences(data: SeedData): void {
  */
 function idOf(ids: ReadonlyMap<string, string>, what: string, code: string, row: string): string {
   const id = ids.get(code);
-  if (!id) throw new SeedDataError(`${row}: no ${what} in the database has the code "${code}"; the seed loads a part whole or not at all.`);
+  if (!id) throw new SeedDataError(`${row}: no ${what} in the database has the code "${code}": that part of the seed is left out whole.`);
   return id;
 }
 

@@ -141,7 +141,7 @@ function isCursorValue(value: unknown): value is CursorValue {
 
 /**
  * A connection over a page query and a count. `fetchPage` gives the rows with LIMIT first + 1 and
- * runs at most once, when a page field is asked for; `counted` is the filtered query (no cursor, no
+ * runs at most once, when a page field is asked for; `countQuery` is the filtered query (no cursor, no
  * order, no limit), counted when `totalCount` is asked for. `keyOf` gives a row's sort-key values in
  * the same order as the page's ORDER BY.
  */
@@ -151,7 +151,7 @@ export function toConnection<Row, Node>(
   ordering: string,
   keyOf: (row: Row) => CursorValue[],
   toNode: (row: Row) => Node,
-  counted: SelectQueryBuilder<ObjectLiteral>,
+  countQuery: SelectQueryBuilder<ObjectLiteral>,
 ): ConnectionShape<Node> {
   const page = lazy(async () => {
     const rows = await fetchPage();
@@ -168,7 +168,7 @@ export function toConnection<Row, Node>(
     edges: derived(page, ({ edges }) => edges),
     nodes: derived(page, ({ edges }) => edges.map((edge) => edge.node)),
     pageInfo: derived(page, ({ pageInfo }) => pageInfo),
-    totalCount: lazy(() => countWithTheRequest(counted)),
+    totalCount: lazy(() => countWithTheRequest(countQuery)),
   };
 }
 

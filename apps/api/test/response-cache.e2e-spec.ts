@@ -23,6 +23,9 @@ describe('answers to repeated reads', () => {
     expect(first.sqlStatements).toBeGreaterThan(2);
     expect(again.sqlStatements).toBe(0);
     expect(again.body).toEqual(first.body);
+    // The kept bytes go out as the first answer did, Kazakh and Russian text included.
+    expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(again.headers.get('content-length')).toBe(first.headers.get('content-length'));
     // Nothing hashes the answer for an ETag on its way out: no cache revalidates a POST.
     expect(again.headers.get('etag')).toBeNull();
 
@@ -69,6 +72,15 @@ describe('answers to repeated reads', () => {
     expect(after.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('answers a question asked many times at once by computing it once', async () => {
+    const analyst = await api.signIn(await createAccount(api, 'ANALYST'));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api.graphql(NETWORK, {}, analyst)));
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    // One request ran the query's SQL; the others waited for its answer (at most a session check each).
+    expect(answers.filter((answer) => answer.sqlStatements > 1)).toHaveLength(1);
+    expect(answers[0]!.body.errors).toBeUndefined();
+  });
+
   it('keeps nothing that failed', async () => {
     const admin = await api.signIn(DEMO.admin);
     const broken = `{ centre(id: "00000000-0000-4000-8000-000000000000") { name } }`;
@@ -76,5 +88,8 @@ describe('answers to repeated reads', () => {
     expect(first.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const again = await api.graphql(broken, {}, admin);
     expect(again.sqlStatements).toBeGreaterThan(0);
+    // Asked at once, those waiting for the first get no answer from it, and ask for themselves.
+    const together = await Promise.all(Array.from({ length: 3 }, () => api.graphql(broken, {}, admin)));
+    for (const answer of together) expect(answer.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { LRUCache } from 'lru-cache';
 import { isBulkExport } from '../exports/caller-graphql.js';
@@ -40,16 +40,22 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
   const answers = new LRUCache<string, KeptAnswer>({
     ttl: options.seconds * 1000,
     maxSize: options.maxBytes,
-    // The JSON text (two bytes a character in Kazakh and Russian) and the result objects it was
-    // written from, in bytes, generously; the key is a hash, so a long document or long variables
-    // cost nothing here.
-    sizeCalculation: (answer) => answer.json.length * 4 + 256,
+    // The JSON text (two bytes a character in Kazakh and Russian), its UTF-8 bytes and the result
+    // objects it was written from, in bytes, generously; the key is a hash, so a long document or
+    // long variables cost nothing here.
+    sizeCalculation: (answer) => answer.json.length * 4 + answer.bytes.length + 256,
   });
+  // Questions being answered now, by key: the same question asked again meanwhile waits for that
+  // answer instead of computing it once more. Without this, a user's 50 concurrent copies of a
+  // national aggregate all missed together and computed it 50 times over.
+  const inFlight = new Map<string, Promise<KeptAnswer | undefined>>();
   const keepAnswers: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       /** Set for a keepable query: who asks what, in which language, at which data version. */
       let key: string | null = null;
       let served = false;
+      /** Set when this request answers a question others may wait for: hands them the answer, or nothing. */
+      let finish: ((answer: KeptAnswer | undefined) => void) | null = null;
       return {
         async responseForOperation({ operation, contextValue, source, operationName, request }) {
           // An export's pages are read once, and would only push out answers worth keeping.
@@ -63,18 +69,23 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
             .digest('base64url');
           // A caller over their request rate is refused, kept answer or not.
           if (contextValue.rateLimited !== null) return null;
-          const kept = answers.get(key);
-          if (!kept) return null;
+          const kept = answers.get(key) ?? (await inFlight.get(key));
+          if (!kept) {
+            finish = lead(inFlight, key, contextValue);
+            return null;
+          }
           served = true;
+          sendAsKeptBytes(contextValue, kept);
           return { body: { kind: 'single', singleResult: { data: kept.data } }, http: { status: undefined, headers: new HeaderMap() } };
         },
-        async willSendResponse({ response }) {
-          if (key === null || served || response.body.kind !== 'single') return;
-          const { data, errors, extensions } = response.body.singleResult;
-          if (!data || errors !== undefined || extensions !== undefined) return;
-          const json = JSON.stringify({ data });
-          keptJson.set(data, json);
-          answers.set(key, { data, json });
+        async willSendResponse({ response, contextValue }) {
+          const kept = key !== null && !served ? keepable(response) : undefined;
+          if (kept) {
+            keptJson.set(kept.data, kept.json);
+            answers.set(key!, kept);
+            sendAsKeptBytes(contextValue, kept);
+          }
+          finish?.(kept);
         },
       };
     },
@@ -82,9 +93,53 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
   return [ApolloServerPluginCacheControlDisabled(), keepAnswers, moveVersionOnMutation];
 }
 
+/** The answer to keep: data with no errors, as JSON text and bytes; undefined for any other answer. */
+function keepable(response: GraphQLResponse): KeptAnswer | undefined {
+  if (response.body.kind !== 'single') return undefined;
+  const { data, errors, extensions } = response.body.singleResult;
+  if (!data || errors !== undefined || extensions !== undefined) return undefined;
+  const json = JSON.stringify({ data });
+  return { data, json, bytes: Buffer.from(json) };
+}
+
+/**
+ * Marks `key` as being answered by this request; returns what hands the answer to those waiting.
+ * The wait ends with the response too (its `close`), so no request waits on one that failed
+ * before it could say.
+ */
+function lead(inFlight: Map<string, Promise<KeptAnswer | undefined>>, key: string, { res }: RequestContext): ((answer: KeptAnswer | undefined) => void) | null {
+  if (typeof res?.once !== 'function' || inFlight.has(key)) return null;
+  let resolve!: (answer: KeptAnswer | undefined) => void;
+  const answered = new Promise<KeptAnswer | undefined>((done) => (resolve = done));
+  inFlight.set(key, answered);
+  const finish = (answer: KeptAnswer | undefined) => {
+    // Called twice (the answer, then `close`): the second call finds the key gone, or another
+    // request's by then, and leaves it.
+    if (inFlight.get(key) === answered) inFlight.delete(key);
+    resolve(answer);
+  };
+  res.once('close', () => finish(undefined));
+  return finish;
+}
+
 interface KeptAnswer {
   data: Record<string, unknown>;
   json: string;
+  /** `json` in UTF-8, made once: what goes on the wire. */
+  bytes: Buffer;
+}
+
+/**
+ * Has this request's answer, when it is the kept answer's text, go out as the bytes kept with it.
+ * Apollo hands its HTTP integration the answer as text, and Express encodes text into a new Buffer
+ * for every response; for a national aggregate (2.7 MB) under load, those copies, one per answer in
+ * flight, were most of the API's memory and a good part of its CPU. Anything else the request sends
+ * (an error written later, say) is not this text and goes out as Express would send it.
+ */
+function sendAsKeptBytes({ res }: RequestContext, kept: KeptAnswer): void {
+  if (typeof res?.send !== 'function') return;
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => send(body === kept.json ? kept.bytes : body);
 }
 
 /** The JSON text of each kept answer's data object, for stringifyResult. */

@@ -100,6 +100,27 @@ describe('answers to repeated reads', () => {
     expect(answers[0]!.body.errors).toBeUndefined();
   });
 
+  it('keeps its answers through mutations refused before they wrote anything', async () => {
+    const admin = await api.signIn(DEMO.admin);
+    expect((await api.graphql(NETWORK, {}, admin)).body.errors).toBeUndefined();
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBe(0);
+
+    const CREATE = `mutation($input: CreateClubTypeInput!) { createClubType(input: $input) { clubType { id } } }`;
+    const refusals = [
+      // Anyone, signed in or not, could send these: none may make everyone's next read compute again.
+      await api.graphql(CREATE, { input: { code: `anon-${Date.now()}`, names: { ru: 'Аноним' } } }),
+      await api.graphql(`mutation { login(input: { email: "${DEMO.admin.email}", password: "not-the-password" }) { accessToken } }`),
+      await api.graphql(CREATE, { input: { code: `blank-${Date.now()}`, names: { ru: '   ' } } }, admin),
+    ];
+    expect(refusals.map((refused) => refused.body.errors?.[0]?.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'BAD_USER_INPUT']);
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBe(0);
+
+    // A mutation that wrote moves the version: the next read computes.
+    const created = await api.graphql(CREATE, { input: { code: `kept-${Date.now()}`, names: { ru: 'Сохранено', en: 'Kept' } } }, admin);
+    expect(created.body.errors).toBeUndefined();
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(2);
+  });
+
   it('keeps nothing that failed', async () => {
     const admin = await api.signIn(DEMO.admin);
     const broken = `{ centre(id: "00000000-0000-4000-8000-000000000000") { name } }`;

@@ -37,7 +37,7 @@ const WRONG_CREDENTIALS = 'The email or password is wrong.';
 export class AuthService {
   /**
    * Sessions found valid in the last SESSION_CACHE_SECONDS, with the data version they were read at.
-   * Every mutation (a sign-out, a deactivation, a role change) moves that version, here at once and in
+   * Every mutation that writes (a sign-out, a deactivation, a role change) moves that version, here at once and in
    * other processes when Redis brings the news (DataVersion), which forgets them; the seconds bound
    * what changes without a mutation (SQL by hand, a session expiring) or a message lost on the way.
    * A repeated read then needs no SQL.

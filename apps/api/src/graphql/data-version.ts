@@ -5,9 +5,10 @@ import { LiveEvents, LiveEventsModule } from './live-events.js';
 const DATA_CHANGED = 'dataChanged';
 
 /**
- * A number that moves whenever data may have changed: every mutation (accepted or refused, as a
- * refusal can still have written an audit entry or a failed sign-in) moves it at once in this
- * process and, through LiveEvents (Redis with REDIS_URL), in the others. Kept answers and believed
+ * A number that moves whenever data may have changed: every mutation that sent a statement which
+ * may have written (accepted or refused after writing, as a refusal can still have revoked a
+ * session; requestMayHaveWritten) moves it at once in this process and, through LiveEvents (Redis
+ * with REDIS_URL), in the others. Kept answers and believed
  * sessions are keyed by it, so this process never serves one from before a change it has heard of.
  * The bus is best effort: should a message be lost, another process serves what it kept for at most
  * RESPONSE_CACHE_SECONDS (answers) and SESSION_CACHE_SECONDS (sessions).
@@ -23,7 +24,7 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
     return this.version;
   }
 
-  /** After a mutation: this process moves at once; the others when the bus brings the news. */
+  /** After a mutation that wrote: this process moves at once; the others when the bus brings the news. */
   changed(): void {
     this.version += 1;
     this.events.publish(DATA_CHANGED, { at: Date.now() });

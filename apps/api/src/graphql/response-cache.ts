@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { LRUCache } from 'lru-cache';
+import { requestMayHaveWritten } from '../database/sql-statement-counter.js';
 import { isBulkExport } from '../exports/caller-graphql.js';
 import type { DataVersion } from './data-version.js';
 import type { RequestContext } from './request-context.js';
@@ -28,7 +29,9 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') options.version.changed();
+          // A mutation refused before it wrote (signed out, a wrong password, bad input) changed
+          // nothing: kept answers stay, so sending refusals cannot keep everyone's answers cold.
+          if (operation?.operation === 'mutation' && requestMayHaveWritten()) options.version.changed();
         },
       };
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzip } from 'node:zlib';
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { LRUCache } from 'lru-cache';
@@ -43,10 +44,10 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
   const answers = new LRUCache<string, KeptAnswer>({
     ttl: options.seconds * 1000,
     maxSize: options.maxBytes,
-    // The JSON text (two bytes a character in Kazakh and Russian), its UTF-8 bytes and the result
-    // objects it was written from, in bytes, generously; the key is a hash, so a long document or
-    // long variables cost nothing here.
-    sizeCalculation: (answer) => answer.json.length * 4 + answer.bytes.length + 256,
+    // The JSON text (two bytes a character in Kazakh and Russian), its UTF-8 bytes and those
+    // compressed (counted as large as the bytes), generously; the key is a hash, so a long document
+    // or long variables cost nothing here.
+    sizeCalculation: (answer) => answer.json.length * 2 + answer.bytes.length * 2 + 256,
   });
   // Questions being answered now, by key: the same question asked again meanwhile waits for that
   // answer instead of computing it once more. Without this, a user's 50 concurrent copies of a
@@ -115,7 +116,12 @@ function keepable(response: GraphQLResponse): KeptAnswer | undefined {
   const standIn = {};
   keptJson.set(data, json);
   keptJson.set(standIn, json);
-  return { data: standIn, json, bytes: Buffer.from(json) };
+  const kept: KeptAnswer = { data: standIn, json, bytes: Buffer.from(json), gzipped: null };
+  // Off the request's path: until it is done, a hit is compressed as it goes out, like any answer.
+  gzip(kept.bytes, (error, gzipped) => {
+    if (!error) kept.gzipped = gzipped;
+  });
+  return kept;
 }
 
 /**
@@ -145,19 +151,31 @@ interface KeptAnswer {
   json: string;
   /** `json` in UTF-8, made once: what goes on the wire. */
   bytes: Buffer;
+  /** `bytes` gzipped, made once, for clients that accept gzip; null until made. */
+  gzipped: Buffer | null;
 }
 
 /**
- * Has this request's answer, when it is the kept answer's text, go out as the bytes kept with it.
+ * Has this request's answer, when it is the kept answer's text, go out as the bytes kept with it
+ * (gzipped, to a client that accepts that).
  * Apollo hands its HTTP integration the answer as text, and Express encodes text into a new Buffer
  * for every response; for a national aggregate (2.7 MB) under load, those copies, one per answer in
  * flight, were most of the API's memory and a good part of its CPU. Anything else the request sends
  * (an error written later, say) is not this text and goes out as Express would send it.
  */
-function sendAsKeptBytes({ res }: RequestContext, kept: KeptAnswer): void {
+function sendAsKeptBytes({ req, res }: RequestContext, kept: KeptAnswer): void {
   if (typeof res?.send !== 'function') return;
   const send = res.send.bind(res);
-  res.send = (body?: unknown) => send(body === kept.json ? kept.bytes : body);
+  res.send = (body?: unknown) => {
+    if (body !== kept.json) return send(body);
+    // Compressed once, not for every caller: the compression middleware leaves an encoded body be.
+    if (kept.gzipped && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.vary('Accept-Encoding');
+      return send(kept.gzipped);
+    }
+    return send(kept.bytes);
+  };
 }
 
 /** The JSON text of each kept answer's data object (and of its stand-in), for stringifyResult. */

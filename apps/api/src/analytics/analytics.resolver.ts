@@ -1,5 +1,6 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { Policy } from '../auth/policy.decorators.js';
+import { callerGone } from '../common/caller-gone.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { AnalyticsService } from './analytics.service.js';
 import { AnalyticsArgs } from './dto/analytics.inputs.js';
@@ -15,6 +16,6 @@ export class AnalyticsResolver {
       'Figures of the network summed by the dimensions you choose: for example young people reached by district and quarter, against the year before. Answers from a read model that every report submission updates at once; small counts of people are withheld (see AnalyticsValue.suppressed). Analysts and administrators.',
   })
   analytics(@Args() args: AnalyticsArgs, @Context() context: RequestContext): Promise<AnalyticsTable> {
-    return this.aggregates.table(args, context.language, context.loaders);
+    return this.aggregates.table(args, context.language, context.loaders, callerGone(context.res));
   }
 }

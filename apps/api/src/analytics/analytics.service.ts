@@ -20,8 +20,9 @@ import {
 } from '@mrc/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import pLimit from 'p-limit';
+import PQueue from 'p-queue';
 import type { DataSource, EntityManager } from 'typeorm';
+import { RateLimitedError } from '../auth/rate-limits.js';
 import { today } from '../common/dates.js';
 import { AppError, describeFields, type FieldProblems } from '../common/errors.js';
 import { COLLATION, localisedNameSql } from '../common/localisation.js';
@@ -37,6 +38,9 @@ import type { AnalyticsRow, AnalyticsTable, AnalyticsValue } from './dto/analyti
 
 /** The longest range one aggregate covers: twenty years of months. */
 const MAX_MONTHS = 240;
+
+/** What a caller refused because the queue is full is told to wait before asking again. */
+const WAIT_WHEN_FULL_SECONDS = 5;
 
 /** PostgreSQL's "canceling statement due to statement timeout". */
 const QUERY_CANCELED = '57014';
@@ -75,26 +79,30 @@ const REPORTING_COLUMNS = { REPORTS_EXPECTED: 'expected', REPORTS_RECEIVED: 'rec
  *
  * Heavy questions must not slow the coordinators down: at most `concurrency` aggregates read at
  * once (the rest queue, keeping most of the connection pool for everyone else), and each statement
- * stops at the statement timeout with a BAD_USER_INPUT that says how to narrow the question.
+ * stops at the statement timeout with a BAD_USER_INPUT that says how to narrow the question. The
+ * queue is bounded too (`maxWaiting`: beyond it, RATE_LIMITED with a time to come back), and a
+ * caller who leaves while waiting leaves the queue, so a burst of abandoned questions is not
+ * computed for nobody.
  */
 @Injectable()
 export class AnalyticsService {
-  private readonly slots: ReturnType<typeof pLimit>;
+  private readonly slots: PQueue;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.slots = pLimit(config.analytics.concurrency);
+    this.slots = new PQueue({ concurrency: config.analytics.concurrency });
   }
 
-  async table(args: AnalyticsArgs, language: Language, loaders: RequestLoaders): Promise<AnalyticsTable> {
+  /** `callerGone` aborts when the caller stops waiting for the answer (its connection closed). */
+  async table(args: AnalyticsArgs, language: Language, loaders: RequestLoaders, callerGone?: AbortSignal): Promise<AnalyticsTable> {
     const { metrics, groupBy } = args;
     const range = this.range(args);
     const scope = this.scope(args, range);
     const yearBefore = args.compareWithYearBefore ? this.scope(args, { from: shiftMonth(range.from, -12), to: shiftMonth(range.to, -12) }) : null;
 
-    const read = await this.read(async (manager) => {
+    const read = await this.read(callerGone, async (manager) => {
       const [current, before, labels, changedAt] = [
         await this.rawTable(manager, metrics, groupBy, scope),
         yearBefore ? await this.rawTable(manager, metrics, groupBy, yearBefore) : null,
@@ -234,9 +242,22 @@ export class AnalyticsService {
   }
 
   /** Runs `work` in a read-only snapshot, in one of the analytics slots, under the statement timeout. */
-  private read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private read<T>(callerGone: AbortSignal | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const timeoutMs = this.config.analytics.statementTimeoutMs;
-    return this.slots(async () => {
+    if (this.slots.size >= this.config.analytics.maxWaiting) {
+      throw new RateLimitedError(`The queue of aggregates is full (${this.slots.size} waiting): ask again in a few seconds.`, WAIT_WHEN_FULL_SECONDS);
+    }
+    // Only while waiting: a read already running finishes (its connection and slot come back
+    // whole), it is just not waited for.
+    const waiting = new AbortController();
+    let started = false;
+    const leave = () => {
+      if (!started) waiting.abort(new AppError('RATE_LIMITED', 'The caller left before its aggregate was computed.', { retryAfter: 0 }));
+    };
+    callerGone?.addEventListener('abort', leave, { once: true });
+    return this.slots.add(async () => {
+      started = true;
+      callerGone?.removeEventListener('abort', leave);
       try {
         return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
           await manager.query(`SET TRANSACTION READ ONLY`);
@@ -249,7 +270,7 @@ export class AnalyticsService {
         }
         throw error;
       }
-    });
+    }, { signal: waiting.signal });
   }
 
   /** Reads every source the metrics need and joins them by their dimension keys. */

@@ -35,6 +35,7 @@ const envSchema = z.object({
   ANALYTICS_MAX_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
   ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   ANALYTICS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  ANALYTICS_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(50),
   // Whole answers to repeated read queries, per user, until the next change (0 turns it off).
   RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
@@ -88,7 +89,7 @@ export interface AppConfig {
     maxCost: Record<Role | 'ANONYMOUS', number>;
     maxAliases: number;
   };
-  analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; concurrency: number };
+  analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; concurrency: number; maxWaiting: number };
   /** How long a repeated read may be answered from memory (0: never), and how much memory that may take. */
   responseCache: { seconds: number; maxBytes: number };
   reporting: { periodType: PeriodType; deadlineDay: number };
@@ -160,6 +161,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxRows: env.ANALYTICS_MAX_ROWS,
       statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
       concurrency: env.ANALYTICS_CONCURRENCY,
+      maxWaiting: env.ANALYTICS_MAX_WAITING,
     },
     responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },

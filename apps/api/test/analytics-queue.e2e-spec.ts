@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { QueryRunner } from 'typeorm';
+import { createAccount } from './factories/users.js';
+import { startTestApp, type TestApp } from './utils/test-app.js';
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Aggregates wait their turn (ANALYTICS_CONCURRENCY), but not without end: a full queue refuses the
+ * next with RATE_LIMITED and a time to come back, and a caller who hangs up while waiting leaves the
+ * queue. A lock held on the read model keeps the first aggregate running for as long as the test
+ * needs, so what waits and what is refused does not depend on timing.
+ */
+describe('the queue of aggregates', () => {
+  let api: TestApp;
+  let analyst: Record<string, string>;
+  let lock: QueryRunner;
+  beforeAll(async () => {
+    api = await startTestApp({ ANALYTICS_CONCURRENCY: '1', ANALYTICS_MAX_WAITING: '1', ANALYTICS_STATEMENT_TIMEOUT_MS: '60000' });
+    analyst = await api.signIn(await createAccount(api, 'ANALYST'));
+  });
+  afterAll(async () => {
+    if (lock?.isTransactionActive) await lock.rollbackTransaction();
+    await lock?.release();
+    await api.close();
+  });
+
+  /** Each aggregate asks for other months, so no two are the same question. */
+  const aggregate = (from: string, signal?: AbortSignal) =>
+    fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...analyst },
+      body: JSON.stringify({ query: `{ analytics(metrics: [YOUNG_PEOPLE_REACHED], groupBy: [CENTRE], filter: { from: "${from}", to: "2025-12" }) { rowCount } }` }),
+      signal,
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { analytics: { rowCount: number } } | null; errors?: { extensions: Record<string, unknown> }[] } }));
+
+  it('refuses an aggregate beyond the waiting room, and lets one whose caller left make room', async () => {
+    lock = api.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE analytics_fact IN ACCESS EXCLUSIVE MODE');
+
+    // The first reads, and waits on the lock, holding the only slot.
+    const running = aggregate('2025-01');
+    for (let tries = 0; tries < 100; tries++) {
+      const [{ waiting }] = (await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[];
+      if (waiting > 0) break;
+      await sleep(50);
+    }
+    // The second waits its turn; its caller will hang up.
+    const hangUp = new AbortController();
+    const abandoned = aggregate('2025-02', hangUp.signal).catch((error: unknown) => error);
+    await sleep(1_000);
+
+    // The third finds the waiting room full.
+    const refused = await aggregate('2025-03');
+    expect(refused.body.data?.analytics ?? null).toBeNull();
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 5 });
+
+    // The second's caller leaves: its place is free at once, and the fourth waits there.
+    hangUp.abort();
+    expect(await abandoned).toMatchObject({ name: 'AbortError' });
+    await sleep(1_000);
+    const fourth = aggregate('2025-04');
+
+    await lock.commitTransaction();
+    for (const answer of [await running, await fourth]) {
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data?.analytics.rowCount).toBeGreaterThan(0);
+    }
+  });
+});

@@ -43,8 +43,8 @@ describe('the queue of aggregates', () => {
     // The first reads, and waits on the lock, holding the only slot.
     const running = aggregate('2025-01');
     for (let tries = 0; tries < 100; tries++) {
-      const [{ waiting }] = (await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[];
-      if (waiting > 0) break;
+      const [row] = (await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[];
+      if ((row?.waiting ?? 0) > 0) break;
       await sleep(50);
     }
     // The second waits its turn; its caller will hang up.

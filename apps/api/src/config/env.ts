@@ -34,6 +34,7 @@ const envSchema = z.object({
   ANALYTICS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   ANALYTICS_MAX_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
   ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  ANALYTICS_WORK_MEM_MB: z.coerce.number().int().min(1).max(2048).default(32),
   ANALYTICS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   ANALYTICS_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(50),
   // Whole answers to repeated read queries, per user, until the next change (0 turns it off).
@@ -89,7 +90,7 @@ export interface AppConfig {
     maxCost: Record<Role | 'ANONYMOUS', number>;
     maxAliases: number;
   };
-  analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; concurrency: number; maxWaiting: number };
+  analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; workMemMb: number; concurrency: number; maxWaiting: number };
   /** How long a repeated read may be answered from memory (0: never), and how much memory that may take. */
   responseCache: { seconds: number; maxBytes: number };
   reporting: { periodType: PeriodType; deadlineDay: number };
@@ -160,6 +161,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       suppressionThreshold: env.ANALYTICS_SUPPRESSION_THRESHOLD,
       maxRows: env.ANALYTICS_MAX_ROWS,
       statementTimeoutMs: env.ANALYTICS_STATEMENT_TIMEOUT_MS,
+      workMemMb: env.ANALYTICS_WORK_MEM_MB,
       concurrency: env.ANALYTICS_CONCURRENCY,
       maxWaiting: env.ANALYTICS_MAX_WAITING,
     },

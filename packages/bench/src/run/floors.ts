@@ -35,6 +35,13 @@ FROM analytics_fact f JOIN centre c ON c.id = f.centre_id
 WHERE f.metric = 'YOUNG_PEOPLE_REACHED' AND f.month BETWEEN to_date($1, 'YYYY-MM') AND to_date($2, 'YYYY-MM') AND c.kind = ANY ($3::text[])
 GROUP BY GROUPING SETS ((f.centre_id, f.month), ())`;
 
+/**
+ * The session the API reads aggregates in (ANALYTICS_WORK_MEM_MB's default, apps/api/src/config/env.ts):
+ * the floor gets the same room to group in memory, or it would sort on disk at national10 where the
+ * API does not, and stop being a floor.
+ */
+export const ANALYTICS_FLOOR_SESSION = `SET work_mem = '32MB'`;
+
 export interface FloorResult {
   scenario: string;
   runs: number;
@@ -44,10 +51,11 @@ export interface FloorResult {
   skipped?: string;
 }
 
-async function timeStatement(url: string, scenario: string, sql: string, params: unknown[], runs: number): Promise<FloorResult> {
+async function timeStatement(url: string, scenario: string, sql: string, params: unknown[], runs: number, session?: string): Promise<FloorResult> {
   const client = new pg.Client({ connectionString: url, application_name: 'mrc-bench-floor' });
   await client.connect();
   try {
+    if (session) await client.query(session);
     let rows = 0;
     for (let i = 0; i < 5; i++) rows = (await client.query(sql, params)).rowCount ?? 0;
     const times: number[] = [];
@@ -73,5 +81,5 @@ export async function analyticsFloor(url: string, from: string, to: string, kind
   await client.connect();
   const present = await client.query(`SELECT 1 FROM pg_class WHERE relname = 'analytics_fact' AND relkind = 'r'`).finally(() => client.end());
   if (present.rowCount === 0) return { scenario: 'S3', runs: 0, p50: NaN, p99: NaN, rows: 0, skipped: 'no analytics_fact table: the analytics read model has not landed in the API migrations' };
-  return timeStatement(url, 'S3', ANALYTICS_FLOOR_SQL, [from, to, kinds], runs);
+  return timeStatement(url, 'S3', ANALYTICS_FLOOR_SQL, [from, to, kinds], runs, ANALYTICS_FLOOR_SESSION);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NETWORK_PAGE_SIZE, NetworkCentresQuery } from '../../features/centres/centres-query';
 import { KARAGANDA_NETWORK, networkResult } from '../../features/centres/centres.fixtures';
+import { NETWORK_OVERVIEW_PAGE_SIZE, NetworkOverviewQuery } from '../../features/centres/network-documents';
+import { nationalNetwork, overviewResult } from '../../features/centres/network.fixtures';
 import { createI18n } from '../i18n/i18n';
-import { createApolloClient } from './apollo-client';
+import { createApolloClient, createCache } from './apollo-client';
 
 /** A fetch that answers every GraphQL request with the network and records the languages asked for. */
 function recordingFetch() {
@@ -30,5 +32,29 @@ describe('the Apollo client', () => {
     // The cache held Russian names; the switch empties it and the query on screen asks again.
     await vi.waitFor(() => expect(languages).toEqual(['ru', 'kk']));
     subscription.unsubscribe();
+  });
+
+  it("appends the network page's pages to a list of its own, which the pickers' centres query neither reads nor replaces", () => {
+    const cache = createCache();
+    const network = nationalNetwork(3, 49);
+    const firstPage = overviewResult(network, 0);
+    const overview = { query: NetworkOverviewQuery, variables: { first: NETWORK_OVERVIEW_PAGE_SIZE } };
+    const pickers = { query: NetworkCentresQuery, variables: { first: NETWORK_PAGE_SIZE } };
+
+    cache.writeQuery({ ...overview, ...firstPage });
+    const after = firstPage.data.centres.pageInfo.endCursor ?? '';
+    cache.writeQuery({ ...overview, variables: { ...overview.variables, after }, ...overviewResult(network, 1) });
+    cache.writeQuery({ ...pickers, ...networkResult(KARAGANDA_NETWORK) });
+
+    expect(cache.readQuery(overview)?.centres.nodes).toHaveLength(150);
+    expect(cache.readQuery(overview)?.centres.pageInfo.hasNextPage).toBe(false);
+    expect(cache.readQuery(pickers)?.centres.nodes).toHaveLength(KARAGANDA_NETWORK.length);
+
+    // A first page (no `after`) replaces the list, as a refetch must, rather than adding to it.
+    cache.writeQuery({ ...overview, ...firstPage });
+    expect(cache.readQuery(overview)?.centres.nodes).toHaveLength(100);
+    cache.writeQuery({ ...pickers, ...networkResult(KARAGANDA_NETWORK.slice(0, 3)) });
+    expect(cache.readQuery(pickers)?.centres.nodes).toHaveLength(3);
+    expect(cache.readQuery(overview)?.centres.nodes).toHaveLength(100);
   });
 });

@@ -20,11 +20,14 @@ interface NodesPage {
   nodes: readonly unknown[];
 }
 
+/** Which arguments (and directives, as `'@connection', ['key']`) name a separate cached list. */
+type KeySpecifier = ReadonlyArray<string | KeySpecifier>;
+
 /**
  * A Relay connection read with "load more": pages asked for with `after` are appended to the list
  * already cached for the same filter; a first page (no `after`) replaces it.
  */
-export function appendPages(keyArgs: string[] = ['first', 'filter']): FieldPolicy<NodesPage> {
+export function appendPages(keyArgs: KeySpecifier = ['first', 'filter']): FieldPolicy<NodesPage> {
   return {
     // `first` too: a picker asking for 100 users must not take over the list's cached first page of 25.
     keyArgs,
@@ -63,6 +66,10 @@ export const typePolicies: TypePolicies = {
         read: (existing: unknown, { args, toReference }) =>
           existing ?? (typeof args?.['id'] === 'string' ? toReference({ __typename: 'User', id: args['id'] }) : undefined),
       },
+      // The network page reads every page of the network into its own list, named by
+      // `@connection(key:)`; the pickers' and the overview's `centres` queries (no directive) keep
+      // their own entries, which a query without `after` replaces as before.
+      centres: appendPages(['first', 'filter', 'orderBy', '@connection', ['key']]),
       users: appendPages(),
       auditEntries: appendPages(),
       // The review queue and a coordinator's returned reports are the same field in another order.

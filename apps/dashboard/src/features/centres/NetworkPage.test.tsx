@@ -3,7 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { networkMock } from './centres.fixtures';
-import { NETWORK, overviewCentre, overviewErrorMock, overviewMock, REGIONAL } from './network.fixtures';
+import {
+  NETWORK,
+  nationalNetwork,
+  overviewCentre,
+  overviewErrorMock,
+  overviewMock,
+  overviewPageMock,
+  overviewPageMocks,
+  recordingOverviewMock,
+  REGIONAL,
+} from './network.fixtures';
 
 describe('the network page', () => {
   it('shows a skeleton while loading, then the regional centre with its 14 district centres and what runs there', async () => {
@@ -30,6 +40,67 @@ describe('the network page', () => {
     expect(rows[13]).toHaveTextContent('Aksu-Ayuly');
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Showing 15 of 15 centres.');
     await waitFor(() => expect(document.title).toBe('Network of centres · MRC Network'));
+  });
+
+  it('loads a network of more than one page whole, grouping centres under parents that come on a later page', async () => {
+    // 3 regional centres with 49 districts each: the districts fill the first page, the regional
+    // centres come on the second with the last districts.
+    const network = nationalNetwork(3, 49);
+    renderApp({ path: '/centres', mocks: overviewPageMocks(network) });
+
+    // The first page shows while the second is on its way, and the status says so.
+    expect(await screen.findByText('Loading the network: 100 of 150 centres…')).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('link', { name: 'District 1.01' })).toBeInTheDocument();
+
+    await waitFor(() => expect(screen.getAllByTestId('regional-centre')).toHaveLength(3));
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Showing 150 of 150 centres.');
+    expect(screen.getAllByTestId('centre-row')).toHaveLength(147);
+    // Every district sits under its regional centre; none is left heading a group of its own.
+    expect(screen.queryByTestId('parent-centre')).not.toBeInTheDocument();
+    const region3 = screen.getByRole('region', { name: 'Youth Resource Centre of Region 3' });
+    expect(within(region3).getByRole('table', { name: '49 centres in its network' })).toBeInTheDocument();
+    expect(within(region3).getByRole('link', { name: 'District 3.01' })).toBeInTheDocument();
+    expect(within(region3).getByRole('link', { name: 'District 3.49' })).toBeInTheDocument();
+    expect(screen.queryByText(/Showing the first/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the centres it has when a later page fails, and its Retry goes on from there', async () => {
+    const user = userEvent.setup();
+    const network = nationalNetwork(3, 49);
+    // One answer per page: asking for the first page again would find no mock and fail the test.
+    renderApp({
+      path: '/centres',
+      language: 'ru',
+      mocks: [overviewPageMock(network, 0), overviewErrorMock('INTERNAL_SERVER_ERROR', 1), overviewPageMock(network, 1)],
+    });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Не удалось загрузить остальную часть сети.');
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Удалось загрузить только 100 из 150 центров.');
+    expect(screen.getByRole('link', { name: 'District 1.01' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'District 3.49' })).not.toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Попробовать снова' }));
+
+    await waitFor(() => expect(screen.getAllByTestId('regional-centre')).toHaveLength(3));
+    expect(screen.getAllByTestId('centre-row')).toHaveLength(147);
+    expect(screen.getByRole('link', { name: 'District 1.01' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Показано 150 из 150 центров.');
+  });
+
+  it('asks once for a network that fits on one page, even a full one', async () => {
+    // Exactly 100 centres: only the API's hasNextPage says that nothing follows.
+    const network = nationalNetwork(2, 49);
+    const { mock, requests } = recordingOverviewMock(network);
+    renderApp({ path: '/centres', mocks: [mock] });
+
+    expect(await screen.findAllByTestId('centre-row')).toHaveLength(98);
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Showing 100 of 100 centres.');
+    // Time for a needless next request to go out, had one been asked for.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toEqual([{ first: 100 }]);
   });
 
   it('explains an error in plain words and loads the network when Retry is pressed', async () => {

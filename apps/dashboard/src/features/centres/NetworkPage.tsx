@@ -32,7 +32,7 @@ export default function NetworkPage() {
   useDocumentTitle(t('centres.title'));
   const [params, setParams] = useSearchParams();
   const filters = readNetworkFilters(params);
-  const { connection, loading, error, retry } = useNetworkOverview();
+  const { connection, loading, error, retry, complete, moreError, retryMore } = useNetworkOverview();
   const { ability } = useSession();
   const apply = (next: NetworkFilterState) => setParams(writeNetworkFilters(next));
 
@@ -50,8 +50,9 @@ export default function NetworkPage() {
     );
   } else {
     const { groups, matching } = filterNetworkGroups(connection.nodes, filters, localIsoDate());
+    // Until every page is here, "nothing matches" might not be true: say how far the loading got instead.
     body =
-      matching.length === 0 ? (
+      matching.length === 0 && complete ? (
         <div className="empty-state">
           <p className="empty-state-title">{t('network.emptyFilteredTitle')}</p>
           <p>{t('network.emptyFilteredHint')}</p>
@@ -60,18 +61,21 @@ export default function NetworkPage() {
           </p>
         </div>
       ) : (
-        <div aria-busy={loading}>
+        <div aria-busy={loading || (!complete && !moreError)}>
           <p className="muted" role="status">
-            {t('network.shown', { shown: matching.length, count: connection.nodes.length })}
+            {complete
+              ? t('network.shown', { shown: matching.length, count: connection.nodes.length })
+              : t(moreError ? 'network.loadedPart' : 'network.loadingRest', {
+                  loaded: connection.nodes.length,
+                  count: connection.totalCount,
+                })}
           </p>
-          {filters.view === 'map' ? (
+          {moreError ? <ErrorState title={t('network.moreErrorTitle')} error={moreError} onRetry={retryMore} /> : null}
+          {matching.length === 0 ? null : filters.view === 'map' ? (
             <NetworkMap centres={matching} />
           ) : (
             groups.map((group) => <CentreGroupSection key={group.head.id} group={group} />)
           )}
-          {connection.totalCount > connection.nodes.length ? (
-            <p>{t('centres.partial', { shown: connection.nodes.length, count: connection.totalCount })}</p>
-          ) : null}
         </div>
       );
   }

@@ -4,13 +4,20 @@ import { graphql } from '../../gql';
  * The whole network for the network page and its map: each centre with where it is and what runs
  * there. `clubs` lists the open clubs only (the API's default) and `programRuns` the runs not
  * cancelled; the page counts them. Names come in all three languages so that the search finds a
- * centre by any of its names, as the API's own search does. 100 is the API's page limit, far above
- * the region's 15 centres.
+ * centre by any of its names, as the API's own search does.
+ *
+ * A national network is thousands of centres and the API gives at most 100 a page, so the page asks
+ * for the next one with `after` until there is none; the cache appends them (appendPages) to a list
+ * of its own, named by `@connection`, which the pickers' `centres(first: 100)` never touches.
  */
 export const NetworkOverviewQuery = graphql(`
-  query NetworkOverview($first: Int!) {
-    centres(first: $first) {
+  query NetworkOverview($first: Int!, $after: String) {
+    centres(first: $first, after: $after) @connection(key: "networkOverview") {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         kind
@@ -45,4 +52,5 @@ export const NetworkOverviewQuery = graphql(`
   }
 `);
 
+/** The API's page limit: the fewest requests for the whole network. */
 export const NETWORK_OVERVIEW_PAGE_SIZE = 100;

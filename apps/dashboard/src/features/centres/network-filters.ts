@@ -42,7 +42,7 @@ export function hasNetworkFilters(state: NetworkFilterState): boolean {
 /**
  * Whether a centre passes the filters on `today`. The search looks at the name and town in all three
  * languages, as the API's own search does, so "Балқаш", "Балхаш" and "Balkhash" all find it. The
- * network is 15 centres, loaded whole: filtering here keeps the tree around the matches.
+ * network is loaded whole, every page of it: filtering here keeps the tree around the matches.
  */
 export function matchesNetworkFilters(centre: OverviewCentre, state: NetworkFilterState, today: string): boolean {
   if (state.kind && centre.kind !== state.kind) return false;

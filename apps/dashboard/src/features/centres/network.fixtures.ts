@@ -86,14 +86,98 @@ export const NETWORK: OverviewCentre[] = [
 
 const request = { query: NetworkOverviewQuery, variables: { first: NETWORK_OVERVIEW_PAGE_SIZE } };
 
-export function overviewResult(nodes: OverviewCentre[]): { data: NetworkOverviewData } {
-  return { data: { centres: { __typename: 'CentreConnection', totalCount: nodes.length, nodes } } };
+/** The opaque cursor the API would give the centre at `index` of the whole list. */
+function cursorAt(index: number): string {
+  return `cursor-${index}`;
 }
 
+/** The variables the page asks for page `page` (0 = the first) with. */
+function pageVariables(page: number): { first: number; after?: string } {
+  return page === 0 ? request.variables : { ...request.variables, after: cursorAt(page * NETWORK_OVERVIEW_PAGE_SIZE - 1) };
+}
+
+/** Page `page` of `network` as the API answers it, 100 centres a page. */
+export function overviewResult(network: OverviewCentre[], page = 0): { data: NetworkOverviewData } {
+  const start = page * NETWORK_OVERVIEW_PAGE_SIZE;
+  const nodes = network.slice(start, start + NETWORK_OVERVIEW_PAGE_SIZE);
+  return {
+    data: {
+      centres: {
+        __typename: 'CentreConnection',
+        totalCount: network.length,
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage: start + nodes.length < network.length,
+          endCursor: nodes.length > 0 ? cursorAt(start + nodes.length - 1) : null,
+        },
+        nodes,
+      },
+    },
+  };
+}
+
+/** The first page of `nodes`: the whole network while it has at most 100 centres. */
 export function overviewMock(nodes: OverviewCentre[] = NETWORK): MockLink.MockedResponse {
   return { request, result: overviewResult(nodes) };
 }
 
-export function overviewErrorMock(code: string): MockLink.MockedResponse {
-  return { request, result: { data: null, errors: [{ message: 'A message the UI must not depend on', extensions: { code } }] } };
+/** Page `page` of `network`, asked for with the cursor that ends the page before it. */
+export function overviewPageMock(network: OverviewCentre[], page: number): MockLink.MockedResponse {
+  return { request: { query: NetworkOverviewQuery, variables: pageVariables(page) }, result: overviewResult(network, page) };
+}
+
+/** Every page of `network`, in the order the page asks for them. */
+export function overviewPageMocks(network: OverviewCentre[]): MockLink.MockedResponse[] {
+  const pages = Math.max(1, Math.ceil(network.length / NETWORK_OVERVIEW_PAGE_SIZE));
+  return Array.from({ length: pages }, (_, page) => overviewPageMock(network, page));
+}
+
+/** Page `page` (the first unless said) failing with `code`. */
+export function overviewErrorMock(code: string, page = 0): MockLink.MockedResponse {
+  return {
+    request: { query: NetworkOverviewQuery, variables: pageVariables(page) },
+    result: { data: null, errors: [{ message: 'A message the UI must not depend on', extensions: { code } }] },
+  };
+}
+
+/**
+ * Answers any NetworkOverview request with the first page of `nodes`, noting the variables of each
+ * request in `requests`, so a test can count them.
+ */
+export function recordingOverviewMock(nodes: OverviewCentre[]): { mock: MockLink.MockedResponse; requests: unknown[] } {
+  const requests: unknown[] = [];
+  const mock: MockLink.MockedResponse = {
+    request: {
+      query: NetworkOverviewQuery,
+      variables: (variables) => {
+        requests.push(variables);
+        return true;
+      },
+    },
+    result: overviewResult(nodes),
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+  return { mock, requests };
+}
+
+/**
+ * A national network in the API's order (by name): `regions` regional centres, each with
+ * `districtsPer` district centres under it. "District …" sorts before "Youth Resource Centre …", so
+ * districts fill the first page and their regional centres arrive on a later one.
+ */
+export function nationalNetwork(regions: number, districtsPer: number): OverviewCentre[] {
+  const heads = Array.from({ length: regions }, (_, r) =>
+    overviewCentre({ id: `r-${r + 1}`, kind: 'REGIONAL', name: `Youth Resource Centre of Region ${r + 1}` }),
+  );
+  const districts = heads.flatMap((head, r) =>
+    Array.from({ length: districtsPer }, (_, d) =>
+      overviewCentre({
+        id: `r-${r + 1}-d-${d + 1}`,
+        kind: 'RURAL_DISTRICT',
+        name: `District ${r + 1}.${String(d + 1).padStart(2, '0')}`,
+        parent: { __typename: 'Centre', id: head.id },
+      }),
+    ),
+  );
+  return [...districts, ...heads];
 }

@@ -66,9 +66,9 @@ export const typePolicies: TypePolicies = {
         read: (existing: unknown, { args, toReference }) =>
           existing ?? (typeof args?.['id'] === 'string' ? toReference({ __typename: 'User', id: args['id'] }) : undefined),
       },
-      // The network page reads every page of the network into its own list, named by
-      // `@connection(key:)`; the pickers' and the overview's `centres` queries (no directive) keep
-      // their own entries, which a query without `after` replaces as before.
+      // The network page and the centre pickers each read every page of the network into a list of
+      // their own, named by `@connection(key:)` (they select different fields); the overview's counts
+      // (`first: 1`, no directive) keep their own entries. A query without `after` replaces its list.
       centres: appendPages(['first', 'filter', 'orderBy', '@connection', ['key']]),
       users: appendPages(),
       auditEntries: appendPages(),

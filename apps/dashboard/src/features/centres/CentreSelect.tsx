@@ -15,15 +15,20 @@ interface CentreSelectProps {
 }
 
 /**
- * Picks one centre of the network, from the same query (and cache entry) as the centres page, in the
- * server's order: the regional centre first, then its districts.
+ * Picks one centre of the network, from the same query (and cache entry) as every other picker, in
+ * the server's order: the regional centre first, then its districts. A national network comes in
+ * pages: the picker offers what has arrived while the rest loads, and a page that fails is said
+ * under the field, with a retry that goes on from that page.
  */
 export function CentreSelect({ label, value, onChange, emptyOption, error, hint, name }: CentreSelectProps) {
   const { t } = useTranslation();
-  const { connection, error: loadError, retry } = useNetworkCentres();
+  const { connection, complete, error: firstPageError, moreError, retry, retryMore } = useNetworkCentres();
   const centres = connection?.nodes ?? [];
-  // A centre named in the URL or the record stays selectable while the list loads or if it is gone.
+  const loadError = firstPageError ?? moreError;
+  // A centre named in the URL or the record stays selectable while the list loads or if it is gone;
+  // while pages are still coming it may well be on one of them, so it is not called unknown yet.
   const known = value === '' || centres.some((centre) => centre.id === value);
+  const stillComing = !complete && !loadError;
   const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
   return (
     <div className="centre-select">
@@ -37,7 +42,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
             aria-busy={!connection && !loadError}
           >
             <option value="">{connection || loadError ? emptyOption : t('centrePicker.loading')}</option>
-            {!known ? <option value={value}>{t('centrePicker.unknown')}</option> : null}
+            {!known ? <option value={value}>{t(stillComing ? 'centrePicker.loading' : 'centrePicker.unknown')}</option> : null}
             {centres.map((centre) => (
               <option key={centre.id} value={centre.id}>
                 {centre.name}
@@ -47,7 +52,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
         )}
       </Field>
       {loadError ? (
-        <button type="button" className="button-secondary" onClick={retry}>
+        <button type="button" className="button-secondary" onClick={firstPageError ? retry : retryMore}>
           {t('centrePicker.retry')}
         </button>
       ) : null}

@@ -47,20 +47,78 @@ export const KARAGANDA_NETWORK: NetworkCentre[] = [
   ),
 ];
 
-export function networkResult(nodes: NetworkCentre[], totalCount = nodes.length): { data: NetworkCentresQuery } {
-  return { data: { centres: { __typename: 'CentreConnection', totalCount, nodes } } };
+/**
+ * A network of `districts` district centres under the regional centre, in the API's order (the
+ * regional centre first, then by name): more than 99 districts fill more than one page.
+ */
+export function nationalCentres(districts: number): NetworkCentre[] {
+  return [
+    REGIONAL_CENTRE,
+    ...Array.from({ length: districts }, (_, index) =>
+      centre({
+        id: `d-${index + 1}`,
+        kind: 'RURAL_DISTRICT',
+        name: `District ${String(index + 1).padStart(3, '0')}`,
+        parent: { __typename: 'Centre', id: REGIONAL_CENTRE.id },
+      }),
+    ),
+  ];
 }
 
-const request = { query: NetworkCentresDocument, variables: { first: NETWORK_PAGE_SIZE } };
-
-export function networkMock(nodes: NetworkCentre[] = KARAGANDA_NETWORK): MockLink.MockedResponse {
-  return { request, result: networkResult(nodes) };
+/** The opaque cursor the API would give the centre at `index` of the whole list. */
+function cursorAt(index: number): string {
+  return `cursor-${index}`;
 }
 
-/** The API refusing the query with a GraphQL error that carries `extensions.code`. */
-export function networkErrorMock(code: string): MockLink.MockedResponse {
+/** The variables a picker asks for page `page` (0 = the first) with. */
+export function networkPageVariables(page: number): { first: number; after?: string } {
+  return page === 0 ? { first: NETWORK_PAGE_SIZE } : { first: NETWORK_PAGE_SIZE, after: cursorAt(page * NETWORK_PAGE_SIZE - 1) };
+}
+
+/** Page `page` of `network` as the API answers it, 100 centres a page. */
+export function networkResult(network: NetworkCentre[], page = 0): { data: NetworkCentresQuery } {
+  const start = page * NETWORK_PAGE_SIZE;
+  const nodes = network.slice(start, start + NETWORK_PAGE_SIZE);
   return {
-    request,
+    data: {
+      centres: {
+        __typename: 'CentreConnection',
+        totalCount: network.length,
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage: start + nodes.length < network.length,
+          endCursor: nodes.length > 0 ? cursorAt(start + nodes.length - 1) : null,
+        },
+        nodes,
+      },
+    },
+  };
+}
+
+/** The first page of `nodes`: the whole network while it has at most 100 centres. */
+export function networkMock(nodes: NetworkCentre[] = KARAGANDA_NETWORK): MockLink.MockedResponse {
+  return networkPageMock(nodes, 0);
+}
+
+/** Page `page` of `network`, asked for with the cursor that ends the page before it. */
+export function networkPageMock(network: NetworkCentre[], page: number, delay?: number): MockLink.MockedResponse {
+  return {
+    request: { query: NetworkCentresDocument, variables: networkPageVariables(page) },
+    result: networkResult(network, page),
+    ...(delay === undefined ? {} : { delay }),
+  };
+}
+
+/** Every page of `network`, in the order the pickers ask for them. */
+export function networkPageMocks(network: NetworkCentre[]): MockLink.MockedResponse[] {
+  const pages = Math.max(1, Math.ceil(network.length / NETWORK_PAGE_SIZE));
+  return Array.from({ length: pages }, (_, page) => networkPageMock(network, page));
+}
+
+/** The API refusing page `page` (the first unless said) with a GraphQL error that carries `extensions.code`. */
+export function networkErrorMock(code: string, page = 0): MockLink.MockedResponse {
+  return {
+    request: { query: NetworkCentresDocument, variables: networkPageVariables(page) },
     result: {
       data: null,
       errors: [{ message: 'A message the UI must not depend on', extensions: { code } }],

@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
  *
  * A national network is thousands of centres and the API gives at most 100 a page, so the page asks
  * for the next one with `after` until there is none; the cache appends them (appendPages) to a list
- * of its own, named by `@connection`, which the pickers' `centres(first: 100)` never touches.
+ * of its own, named by `@connection`, apart from the pickers' own list (NetworkCentresQuery).
  */
 export const NetworkOverviewQuery = graphql(`
   query NetworkOverview($first: Int!, $after: String) {

@@ -70,29 +70,35 @@ function cursorAt(index: number): string {
   return `cursor-${index}`;
 }
 
+/** The variables a list of `pageSize` a page asks for page `page` (0 = the first) with. */
+export function centrePageVariables(pageSize: number, page: number): { first: number; after?: string } {
+  return page === 0 ? { first: pageSize } : { first: pageSize, after: cursorAt(page * pageSize - 1) };
+}
+
+/** Page `page` of `centres` as the API answers `centres(first: pageSize, after:)`. */
+export function centrePage<T>(centres: T[], pageSize: number, page: number) {
+  const start = page * pageSize;
+  const nodes = centres.slice(start, start + pageSize);
+  return {
+    __typename: 'CentreConnection' as const,
+    totalCount: centres.length,
+    pageInfo: {
+      __typename: 'PageInfo' as const,
+      hasNextPage: start + nodes.length < centres.length,
+      endCursor: nodes.length > 0 ? cursorAt(start + nodes.length - 1) : null,
+    },
+    nodes,
+  };
+}
+
 /** The variables a picker asks for page `page` (0 = the first) with. */
 export function networkPageVariables(page: number): { first: number; after?: string } {
-  return page === 0 ? { first: NETWORK_PAGE_SIZE } : { first: NETWORK_PAGE_SIZE, after: cursorAt(page * NETWORK_PAGE_SIZE - 1) };
+  return centrePageVariables(NETWORK_PAGE_SIZE, page);
 }
 
 /** Page `page` of `network` as the API answers it, 100 centres a page. */
 export function networkResult(network: NetworkCentre[], page = 0): { data: NetworkCentresQuery } {
-  const start = page * NETWORK_PAGE_SIZE;
-  const nodes = network.slice(start, start + NETWORK_PAGE_SIZE);
-  return {
-    data: {
-      centres: {
-        __typename: 'CentreConnection',
-        totalCount: network.length,
-        pageInfo: {
-          __typename: 'PageInfo',
-          hasNextPage: start + nodes.length < network.length,
-          endCursor: nodes.length > 0 ? cursorAt(start + nodes.length - 1) : null,
-        },
-        nodes,
-      },
-    },
-  };
+  return { data: { centres: centrePage(network, NETWORK_PAGE_SIZE, page) } };
 }
 
 /** The first page of `nodes`: the whole network while it has at most 100 centres. */

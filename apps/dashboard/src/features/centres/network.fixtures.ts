@@ -1,5 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import type { NetworkOverviewQuery as NetworkOverviewData } from '../../gql/graphql';
+import { centrePage, centrePageVariables } from './centres.fixtures';
 import { NETWORK_OVERVIEW_PAGE_SIZE, NetworkOverviewQuery } from './network-documents';
 import type { OverviewCentre } from './network-filters';
 
@@ -86,34 +87,14 @@ export const NETWORK: OverviewCentre[] = [
 
 const request = { query: NetworkOverviewQuery, variables: { first: NETWORK_OVERVIEW_PAGE_SIZE } };
 
-/** The opaque cursor the API would give the centre at `index` of the whole list. */
-function cursorAt(index: number): string {
-  return `cursor-${index}`;
-}
-
 /** The variables the page asks for page `page` (0 = the first) with. */
 function pageVariables(page: number): { first: number; after?: string } {
-  return page === 0 ? request.variables : { ...request.variables, after: cursorAt(page * NETWORK_OVERVIEW_PAGE_SIZE - 1) };
+  return centrePageVariables(NETWORK_OVERVIEW_PAGE_SIZE, page);
 }
 
 /** Page `page` of `network` as the API answers it, 100 centres a page. */
 export function overviewResult(network: OverviewCentre[], page = 0): { data: NetworkOverviewData } {
-  const start = page * NETWORK_OVERVIEW_PAGE_SIZE;
-  const nodes = network.slice(start, start + NETWORK_OVERVIEW_PAGE_SIZE);
-  return {
-    data: {
-      centres: {
-        __typename: 'CentreConnection',
-        totalCount: network.length,
-        pageInfo: {
-          __typename: 'PageInfo',
-          hasNextPage: start + nodes.length < network.length,
-          endCursor: nodes.length > 0 ? cursorAt(start + nodes.length - 1) : null,
-        },
-        nodes,
-      },
-    },
-  };
+  return { data: { centres: centrePage(network, NETWORK_OVERVIEW_PAGE_SIZE, page) } };
 }
 
 /** The first page of `nodes`: the whole network while it has at most 100 centres. */

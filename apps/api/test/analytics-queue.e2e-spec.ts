@@ -32,7 +32,7 @@ describe('the queue of aggregates', () => {
       headers: { 'content-type': 'application/json', ...analyst },
       body: JSON.stringify({ query: `{ analytics(metrics: [YOUNG_PEOPLE_REACHED], groupBy: [CENTRE], filter: { from: "${from}", to: "2025-12" }) { rowCount } }` }),
       signal,
-    }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { analytics: { rowCount: number } } | null; errors?: { extensions: Record<string, unknown> }[] } }));
+    }).then(async (response) => ({ status: response.status, sql: Number(response.headers.get('x-sql-statements')), body: (await response.json()) as { data?: { analytics: { rowCount: number } } | null; errors?: { extensions: Record<string, unknown> }[] } }));
 
   it('refuses an aggregate beyond the waiting room, and lets one whose caller left make room', async () => {
     lock = api.dataSource.createQueryRunner();
@@ -67,6 +67,8 @@ describe('the queue of aggregates', () => {
     for (const answer of [await running, await fourth]) {
       expect(answer.body.errors).toBeUndefined();
       expect(answer.body.data?.analytics.rowCount).toBeGreaterThan(0);
+      // Its own statements, though it started when another read finished: the read's transaction at least.
+      expect(answer.sql).toBeGreaterThanOrEqual(5);
     }
   });
 });

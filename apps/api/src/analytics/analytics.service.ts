@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import {
   AGE_BANDS,
   ANALYTICS_DIMENSIONS,
@@ -255,7 +256,9 @@ export class AnalyticsService {
       if (!started) waiting.abort(new AppError('RATE_LIMITED', 'The caller left before its aggregate was computed.', { retryAfter: 0 }));
     };
     callerGone?.addEventListener('abort', leave, { once: true });
-    return this.slots.add(async () => {
+    // Bound to this request's async context: a queued read starts when another finishes, and would
+    // otherwise run (and count its statements, X-SQL-Statements) as part of that other request.
+    return this.slots.add(AsyncResource.bind(async () => {
       started = true;
       callerGone?.removeEventListener('abort', leave);
       try {
@@ -273,7 +276,7 @@ export class AnalyticsService {
         }
         throw error;
       }
-    }, { signal: waiting.signal });
+    }), { signal: waiting.signal });
   }
 
   /** Reads every source the metrics need and joins them by their dimension keys. */

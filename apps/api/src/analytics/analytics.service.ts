@@ -56,6 +56,16 @@ interface RawTable {
   totals: Figures;
 }
 
+/** What one aggregate reads in its snapshot. */
+interface Snapshot {
+  current: RawTable;
+  /** The same table twelve months earlier, with `compareWithYearBefore`. */
+  before: RawTable | null;
+  labels: Labels;
+  dataChangedAt: Date;
+  computedAt: Date;
+}
+
 /** A table's published values per cell key and metric, with what was withheld. */
 interface PublishedTable {
   value(key: string, metric: AnalyticsMetric): { value: number | null; suppressed: boolean };
@@ -103,7 +113,7 @@ export class AnalyticsService {
     const scope = this.scope(args, range);
     const yearBefore = args.compareWithYearBefore ? this.scope(args, { from: shiftMonth(range.from, -12), to: shiftMonth(range.to, -12) }) : null;
 
-    const read = await this.read(callerGone, async (manager) => {
+    const snapshot = async (manager: EntityManager): Promise<Snapshot> => {
       const [current, before, labels, changedAt] = [
         await this.rawTable(manager, metrics, groupBy, scope),
         yearBefore ? await this.rawTable(manager, metrics, groupBy, yearBefore) : null,
@@ -111,8 +121,13 @@ export class AnalyticsService {
         (await manager.query(`SELECT changed_at, now() AS read_at FROM analytics_freshness`)) as { changed_at: Date; read_at: Date }[],
       ];
       return { current, before, labels, dataChangedAt: changedAt[0]?.changed_at ?? new Date(0), computedAt: changedAt[0]?.read_at ?? new Date() };
-    });
+    };
+    return this.inSlot(callerGone, snapshot, (read) => this.build(read, args, range, loaders));
+  }
 
+  /** The published table of a snapshot: withheld cells, rows in order, the records they name. */
+  private async build(read: Snapshot, args: AnalyticsArgs, range: { from: string; to: string }, loaders: RequestLoaders): Promise<AnalyticsTable> {
+    const { metrics, groupBy } = args;
     const rowCount = read.current.keys.size;
     if (rowCount > this.config.analytics.maxRows) throw tooManyRows(rowCount, this.config.analytics.maxRows);
 
@@ -242,9 +257,13 @@ export class AnalyticsService {
     };
   }
 
-  /** Runs `work` in a read-only snapshot, in one of the analytics slots, under the statement timeout, with room to aggregate in memory. */
-  private read<T>(callerGone: AbortSignal | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const timeoutMs = this.config.analytics.statementTimeoutMs;
+  /**
+   * In one of the analytics slots: reads with `work` in a read-only snapshot, then turns what it
+   * read into the answer with `build`. The slot is held through both, as the table built from a
+   * national read is as large as the read: with the slot, at most ANALYTICS_CONCURRENCY of them are
+   * in memory at once, however many analysts ask.
+   */
+  private inSlot<T, R>(callerGone: AbortSignal | undefined, work: (manager: EntityManager) => Promise<T>, build: (read: T) => Promise<R>): Promise<R> {
     if (this.slots.size >= this.config.analytics.maxWaiting) {
       throw new RateLimitedError(`The queue of aggregates is full (${this.slots.size} waiting): ask again in a few seconds.`, WAIT_WHEN_FULL_SECONDS);
     }
@@ -261,22 +280,28 @@ export class AnalyticsService {
     return this.slots.add(AsyncResource.bind(async () => {
       started = true;
       callerGone?.removeEventListener('abort', leave);
-      try {
-        return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-          await manager.query(`SET TRANSACTION READ ONLY`);
-          // PostgreSQL's default work_mem (4 MB) made a national aggregate at ten times the size
-          // sort a million facts on disk (1.1 s) where a hash in memory takes 0.6 s. Per aggregate,
-          // and at most ANALYTICS_CONCURRENCY at once, so the server's memory stays bounded.
-          await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`, [String(timeoutMs), `${this.config.analytics.workMemMb}MB`]);
-          return work(manager);
-        });
-      } catch (error) {
-        if ((error as { driverError?: { code?: string }; code?: string }).driverError?.code === QUERY_CANCELED || (error as { code?: string }).code === QUERY_CANCELED) {
-          throw limitError('STATEMENT_TIMEOUT', { filter: problem('queryTooSlow', { seconds: timeoutMs / 1000 }) }, { timeoutMs });
-        }
-        throw error;
-      }
+      return build(await this.read(work));
     }), { signal: waiting.signal });
+  }
+
+  /** Runs `work` in a read-only snapshot under the statement timeout, with room to aggregate in memory. */
+  private async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const timeoutMs = this.config.analytics.statementTimeoutMs;
+    try {
+      return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+        await manager.query(`SET TRANSACTION READ ONLY`);
+        // PostgreSQL's default work_mem (4 MB) made a national aggregate at ten times the size
+        // sort a million facts on disk (1.1 s) where a hash in memory takes 0.6 s. Per aggregate,
+        // and at most ANALYTICS_CONCURRENCY at once, so the server's memory stays bounded.
+        await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`, [String(timeoutMs), `${this.config.analytics.workMemMb}MB`]);
+        return work(manager);
+      });
+    } catch (error) {
+      if ((error as { driverError?: { code?: string }; code?: string }).driverError?.code === QUERY_CANCELED || (error as { code?: string }).code === QUERY_CANCELED) {
+        throw limitError('STATEMENT_TIMEOUT', { filter: problem('queryTooSlow', { seconds: timeoutMs / 1000 }) }, { timeoutMs });
+      }
+      throw error;
+    }
   }
 
   /** Reads every source the metrics need and joins them by their dimension keys. */

@@ -71,4 +71,16 @@ describe('the queue of aggregates', () => {
       expect(answer.sql).toBeGreaterThanOrEqual(5);
     }
   });
+
+  it('with no waiting room at all, still answers an aggregate while a slot is free', async () => {
+    const noWaiting = await startTestApp({ ANALYTICS_MAX_WAITING: '0' });
+    try {
+      const headers = await noWaiting.signIn(await createAccount(noWaiting, 'ANALYST'));
+      const answer = await noWaiting.graphql<{ analytics: { rowCount: number } }>(`{ analytics(metrics: [YOUNG_PEOPLE_REACHED], groupBy: [CENTRE]) { rowCount } }`, {}, headers);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data?.analytics.rowCount).toBeGreaterThan(0);
+    } finally {
+      await noWaiting.close();
+    }
+  });
 });

@@ -264,7 +264,8 @@ export class AnalyticsService {
    * in memory at once, however many analysts ask.
    */
   private inSlot<T, R>(callerGone: AbortSignal | undefined, work: (manager: EntityManager) => Promise<T>, build: (read: T) => Promise<R>): Promise<R> {
-    if (this.slots.size >= this.config.analytics.maxWaiting) {
+    // Refused only when it would have to wait and the waiting room is full (0: no waiting at all).
+    if (this.slots.pending >= this.config.analytics.concurrency && this.slots.size >= this.config.analytics.maxWaiting) {
       throw new RateLimitedError(`The queue of aggregates is full (${this.slots.size} waiting): ask again in a few seconds.`, WAIT_WHEN_FULL_SECONDS);
     }
     // Only while waiting: a read already running finishes (its connection and slot come back
@@ -275,6 +276,8 @@ export class AnalyticsService {
       if (!started) waiting.abort(new AppError('RATE_LIMITED', 'The caller left before its aggregate was computed.', { retryAfter: 0 }));
     };
     callerGone?.addEventListener('abort', leave, { once: true });
+    // Gone already (an abort before the listener is never heard again): the task leaves at once.
+    if (callerGone?.aborted) leave();
     // Bound to this request's async context: a queued read starts when another finishes, and would
     // otherwise run (and count its statements, X-SQL-Statements) as part of that other request.
     return this.slots.add(AsyncResource.bind(async () => {

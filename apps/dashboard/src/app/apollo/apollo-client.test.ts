@@ -57,4 +57,28 @@ describe('the Apollo client', () => {
     expect(cache.readQuery(pickers)?.centres.nodes).toHaveLength(3);
     expect(cache.readQuery(overview)?.centres.nodes).toHaveLength(100);
   });
+
+  it('appends a page only where it follows: twice, or after its list was evicted, it is dropped', () => {
+    const cache = createCache();
+    const network = nationalNetwork(3, 99);
+    const overview = { query: NetworkOverviewQuery, variables: { first: NETWORK_OVERVIEW_PAGE_SIZE } };
+    const page = (index: number) => overviewResult(network, index);
+    const afterPage = (index: number) => ({ ...overview.variables, after: page(index).data.centres.pageInfo.endCursor ?? '' });
+
+    cache.writeQuery({ ...overview, ...page(0) });
+    cache.writeQuery({ ...overview, variables: afterPage(0), ...page(1) });
+    // The same page again (two components asked): the list does not grow.
+    cache.writeQuery({ ...overview, variables: afterPage(0), ...page(1) });
+    expect(cache.readQuery(overview)?.centres.nodes).toHaveLength(200);
+
+    // A save forgets the network while page 3 is on its way: the page lands on no list, and the
+    // list is fetched again from its first page rather than shown as page 3 alone.
+    cache.evict({ id: 'ROOT_QUERY', fieldName: 'centres' });
+    cache.writeQuery({ ...overview, variables: afterPage(1), ...page(2) });
+    expect(cache.readQuery(overview)).toBeNull();
+    // Nor does it land after a first page fetched again meanwhile.
+    cache.writeQuery({ ...overview, ...page(0) });
+    cache.writeQuery({ ...overview, variables: afterPage(1), ...page(2) });
+    expect(cache.readQuery(overview)?.centres.nodes).toEqual(page(0).data.centres.nodes);
+  });
 });

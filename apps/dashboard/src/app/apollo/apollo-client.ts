@@ -18,6 +18,7 @@ export function acceptLanguageLink(language: () => Language): ApolloLink {
 
 interface NodesPage {
   nodes: readonly unknown[];
+  pageInfo?: { endCursor?: string | null };
 }
 
 /** Which arguments (and directives, as `'@connection', ['key']`) name a separate cached list. */
@@ -25,14 +26,21 @@ type KeySpecifier = ReadonlyArray<string | KeySpecifier>;
 
 /**
  * A Relay connection read with "load more": pages asked for with `after` are appended to the list
- * already cached for the same filter; a first page (no `after`) replaces it.
+ * already cached for the same filter; a first page (no `after`) replaces it. A page is appended only
+ * where it follows, after the list's last cursor: one that arrives after its list was refetched or
+ * evicted (a save that forgets the network while pages still load), or a second time, is dropped,
+ * and the list left whole or empty for its query to fetch again.
  */
 export function appendPages(keyArgs: KeySpecifier = ['first', 'filter']): FieldPolicy<NodesPage> {
   return {
     // `first` too: a picker asking for 100 users must not take over the list's cached first page of 25.
     keyArgs,
     merge(existing, incoming, { args }) {
-      if (!existing || !args?.['after']) return incoming;
+      const after = args?.['after'];
+      if (!after) return incoming;
+      // No list to follow (evicted): the field stays missing, so its query fetches the first page again.
+      if (!existing) return undefined as unknown as NodesPage;
+      if (existing.pageInfo?.endCursor !== after) return existing;
       return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
     },
   };

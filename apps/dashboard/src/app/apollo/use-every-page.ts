@@ -68,8 +68,10 @@ export function useEveryPage<TData, TConnection extends { pageInfo: PageInfo }>(
   const next = settled?.hasNextPage ? settled.endCursor : null;
   // A failure counts while it is the page that comes next; once the list has gone past it (another
   // component's retry, a refetch) it is old news.
+  // Not while the first page is fetched again (a language switch cancels the page on its way, and
+  // the previous list shown meanwhile ends at that page's cursor).
   const moreError =
-    failure && connection?.pageInfo.hasNextPage && failure.after === connection.pageInfo.endCursor ? failure.error : null;
+    failure && data !== undefined && connection?.pageInfo.hasNextPage && failure.after === connection.pageInfo.endCursor ? failure.error : null;
 
   function load(after: string) {
     if (awaited.current === after) return;

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 /**
  * "Load more" for a cursor connection: fetches the page after `endCursor` (the cache's field
  * policy appends it) and keeps a failure to show beside the button, leaving the rows on screen.
- * A page already being fetched is not asked for again: appended twice, its rows would show twice.
+ * A page already being fetched (a second click) is not asked for again.
  */
 export function useLoadMore(
   endCursor: string | null | undefined,

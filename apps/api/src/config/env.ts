@@ -65,6 +65,11 @@ const envSchema = z.object({
     .string()
     .refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
+  // The namespace of this deployment's channels on that Redis; by default the database's host, port and name.
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[\w.:@/-]{1,100}$/, 'letters, digits and . : @ / - _ only, at most 100')
+    .optional(),
   // How often centres report, and the day of the following month reports are due.
   REPORT_PERIOD_TYPE: z.enum(PERIOD_TYPES).default('MONTHLY'),
   REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(5),
@@ -96,6 +101,8 @@ export interface AppConfig {
   reporting: { periodType: PeriodType; deadlineDay: number };
   /** Undefined: live events stay in this process. */
   redisUrl: string | undefined;
+  /** Put before every channel name on Redis (REDIS_CHANNEL_PREFIX, or defaultChannelPrefix). */
+  redisChannelPrefix: string;
   auth: {
     /** Undefined: a random secret is made at start. */
     secret: string | undefined;
@@ -168,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },
     redisUrl: env.REDIS_URL,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? defaultChannelPrefix(env.DATABASE_URL),
     auth: {
       secret: env.AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
@@ -184,6 +192,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       seedDemoUsers: env.SEED_DEMO_USERS ?? env.DATABASE_URL === undefined,
     },
   };
+}
+
+/**
+ * Two deployments may share one Redis (staging beside production, two regions' platforms): without a
+ * namespace each would hear the other's live updates, rollout items included, and move its data
+ * version on the other's writes. Processes of one deployment share one database, so the database's
+ * address names the deployment; its user and password are left out, as channel names are visible to
+ * anyone who can read the Redis.
+ */
+export function defaultChannelPrefix(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return 'mrc:local:';
+  try {
+    const url = new URL(databaseUrl);
+    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
+    return `mrc:${url.hostname || 'localhost'}:${url.port || '5432'}/${database}:`;
+  } catch {
+    return 'mrc:local:';
+  }
 }
 
 function firstAdmin(env: Env): AppConfig['auth']['firstAdmin'] {

@@ -32,14 +32,14 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
 
   /** Not awaited: with REDIS_URL set and Redis down, the subscription waits for it, and the API must start anyway. */
   onModuleInit(): void {
-    this.subscription = this.events.engine.subscribe(DATA_CHANGED, () => void (this.version += 1), {});
+    this.subscription = this.events.subscribe(DATA_CHANGED, () => void (this.version += 1));
     this.subscription.catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
     const waited = new Promise<undefined>((done) => setTimeout(() => done(undefined), 100).unref());
     const id = await Promise.race([this.subscription?.catch(() => undefined), waited]);
-    if (id !== undefined) this.events.engine.unsubscribe(id);
+    if (id !== undefined) this.events.unsubscribe(id);
   }
 }
 

@@ -9,17 +9,20 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 /**
  * The bus GraphQL subscriptions listen on. With REDIS_URL, events travel through Redis, so every API
  * process behind a load balancer delivers a change made through any of them; without it they stay
- * in this process, which is all one process needs.
+ * in this process, which is all one process needs. Every channel is named under this deployment's
+ * prefix (REDIS_CHANNEL_PREFIX): another deployment on the same Redis hears nothing of this one.
  */
 @Injectable()
 export class LiveEvents implements OnModuleDestroy {
-  readonly engine: PubSubEngine;
+  private readonly engine: PubSubEngine;
   private readonly redis: Redis[] = [];
+  private readonly prefix: string;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
+    this.prefix = config.redisChannelPrefix;
     if (config.redisUrl) {
       const connect = (role: 'publisher' | 'subscriber') => {
         // The subscriber waits for Redis to come back (its SUBSCRIBE/UNSUBSCRIBE calls have nobody to
@@ -49,9 +52,23 @@ export class LiveEvents implements OnModuleDestroy {
    * update, never the change itself (dashboards also refetch on reconnect).
    */
   publish(channel: string, payload: unknown): void {
-    this.engine.publish(channel, payload).catch((error: unknown) => {
+    this.engine.publish(this.prefix + channel, payload).catch((error: unknown) => {
       this.logger.warn({ channel, err: error instanceof Error ? error.message : String(error) }, 'A live update was not delivered');
     });
+  }
+
+  /** The events of a channel, for a subscription resolver. */
+  listen<T>(channel: string): AsyncIterableIterator<T> {
+    return this.engine.asyncIterableIterator<T>(this.prefix + channel);
+  }
+
+  /** Calls onEvent for each event of a channel; the id is for unsubscribe. Waits for Redis when it is down. */
+  subscribe(channel: string, onEvent: (payload: unknown) => void): Promise<number> {
+    return this.engine.subscribe(this.prefix + channel, onEvent, {});
+  }
+
+  unsubscribe(id: number): void {
+    this.engine.unsubscribe(id);
   }
 
   /** A polite QUIT when Redis answers; otherwise (or if it stalls) the connection is dropped, so a stop never waits on Redis. */

@@ -89,7 +89,7 @@ export class RolloutResolver {
     },
   })
   rolloutItemChanged(@Args() _args: RolloutChangedArgs) {
-    return this.events.engine.asyncIterableIterator(ROLLOUT_ITEM_CHANGED);
+    return this.events.listen(ROLLOUT_ITEM_CHANGED);
   }
 
   @ResolveField(() => ClubType, { description: 'The club type.' })

@@ -25,6 +25,13 @@ async function signInWithCookie(api: TestApp, email: string, password: string) {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Statements of this database waiting for a lock. */
+async function waitingOnLocks(api: TestApp): Promise<number> {
+  const [row] = (await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[];
+  return row?.waiting ?? 0;
+}
 
 describe('sessions', () => {
   let api: TestApp;
@@ -75,6 +82,29 @@ describe('sessions', () => {
     expect((await api.graphql(REFRESH, {}, { cookie: `mrc_refresh=${sessionId}.forged` })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const sessions = await api.dataSource.query<{ revoked_at: Date | null }[]>('SELECT revoked_at FROM auth_session WHERE id = $1', [sessionId]);
     expect(sessions).toEqual([{ revoked_at: null }]);
+  });
+
+  it('checks a session once for a burst of its requests, not once per request', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const { token } = await signInWithCookie(api, account.email, account.password);
+    // Sessions locked: the first lookup waits, so the whole burst arrives while it runs.
+    const lock = api.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE auth_session IN ACCESS EXCLUSIVE MODE');
+    const burst = Promise.all(Array.from({ length: 8 }, () => api.graphql<{ me: { email: string } }>(ME, {}, bearer(token))));
+    for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) === 0; tries++) await sleep(50);
+    await sleep(500);
+    const waiting = await waitingOnLocks(api);
+    await lock.commitTransaction();
+    await lock.release();
+
+    const answers = await burst;
+    expect(answers.map(({ body }) => body.data?.me.email)).toEqual(Array(8).fill(account.email));
+    expect(waiting).toBe(1);
+    // Besides its own statements (those of a request whose session is believed), one lookup among them all.
+    const believed = await api.graphql(ME, {}, bearer(token));
+    expect(answers.reduce((sum, { sqlStatements }) => sum + sqlStatements, 0)).toBe(8 * believed.sqlStatements + 1);
   });
 
   it('ends a session on logout: its access token and its cookie stop working at once', async () => {

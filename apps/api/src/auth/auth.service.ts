@@ -43,6 +43,12 @@ export class AuthService {
    * A repeated read then needs no SQL.
    */
   private readonly recentSessions: LRUCache<string, { user: UserEntity; version: number }> | null;
+  /**
+   * Lookups running now, by session and data version. A burst of one session's requests (the
+   * overview's documents together, many tabs, a script) arriving when its belief is due shares
+   * one lookup instead of sending one each; under load they all queue for the same pool.
+   */
+  private readonly sessionLookups = new Map<string, Promise<UserEntity | null>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -173,7 +179,8 @@ export class AuthService {
 
   /**
    * Who is behind a request's bearer token: null for no token, a problem for a token that no longer
-   * holds (expired, signed out, deactivated). One SQL statement, none when recently checked.
+   * holds (expired, signed out, deactivated). One SQL statement, shared by the requests that need it
+   * at the same moment; none when recently checked.
    */
   async actorForToken(token: string, request: { requestId: string; address: string }): Promise<Actor | 'invalid'> {
     const claims = await this.tokens.read(token);
@@ -183,16 +190,27 @@ export class AuthService {
     if (recent && recent.version === this.dataVersion.current) return actorFor(recent.user, claims.sessionId, request);
     // Read before the lookup: a change that commits while it runs moves the version past this one.
     const version = this.dataVersion.current;
-    const user = await this.dataSource
+    const lookupKey = `${key}|${version}`;
+    let lookup = this.sessionLookups.get(lookupKey);
+    if (!lookup) {
+      lookup = this.sessionUser(claims).finally(() => this.sessionLookups.delete(lookupKey));
+      this.sessionLookups.set(lookupKey, lookup);
+    }
+    const user = await lookup;
+    if (!user) return 'invalid';
+    this.recentSessions?.set(key, { user, version });
+    return actorFor(user, claims.sessionId, request);
+  }
+
+  /** The user of a session that is live: not revoked, not expired, its user active. */
+  private sessionUser(claims: { userId: string; sessionId: string }): Promise<UserEntity | null> {
+    return this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .innerJoin(SessionEntity, 's', 's.user_id = u.id')
       .where('u.id = :userId AND s.id = :sessionId', claims)
       .andWhere('u.active AND s.revoked_at IS NULL AND s.expires_at > now()')
       .getOne();
-    if (!user) return 'invalid';
-    this.recentSessions?.set(key, { user, version });
-    return actorFor(user, claims.sessionId, request);
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isRolloutLate, LAUNCHED_STATUSES, nextPeriod, ROLLOUT_STATUSES, type RolloutStatus } from '@mrc/domain';
 import type { Client } from 'graphql-ws';
 import { createClubType } from './factories/network.js';
 import { insertRolloutItem } from './factories/rollout.js';
@@ -190,6 +191,89 @@ describe('the rollout of clubs', () => {
       expect(progress.timeline[0]).toEqual({ month: '2026-01', planned: 1, launched: 1 });
       expect(progress.timeline.find((month) => month['month'] === '2026-03')).toEqual({ month: '2026-03', planned: 2, launched: 1 });
       expect(progress.timeline.at(-1)).toEqual({ month: '2099-01', planned: 3, launched: 1 });
+    });
+
+    it('count every mix of status and dates as the domain\'s rules do, per network, district, type and month', async () => {
+      const region = await centreId(api, 'karaganda-region');
+      const [city] = await api.dataSource.query<{ id: string }[]>(
+        `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ('mix-city', 'CITY', $1, 'Город смеси', '2020-01-01') RETURNING id`,
+        [region],
+      );
+      const districts: string[] = [];
+      const types: string[] = [];
+      for (let n = 0; n < ROLLOUT_STATUSES.length; n++) {
+        const [row] = await api.dataSource.query<{ id: string }[]>(
+          `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ($1, 'RURAL_DISTRICT', $2, $1, '2020-01-01') RETURNING id`,
+          [`mix-${n}`, city!.id],
+        );
+        districts.push(row!.id);
+        types.push(await createClubType(api));
+      }
+      // Every status in every district and of every type, with past, future and no planned days, and
+      // launches (a paused or cancelled item may have launched once) spread over three months.
+      const items: { centreId: string; clubTypeId: string; status: RolloutStatus; plannedOn: string | null; launchedOn: string | null }[] = [];
+      for (const [t, clubTypeId] of types.entries()) {
+        for (const [d, centre] of districts.entries()) {
+          const status = ROLLOUT_STATUSES[(t + d) % ROLLOUT_STATUSES.length]!;
+          const plannedOn = ['2025-05-10', '2099-02-01', null][(2 * t + d) % 3]!;
+          const launched = LAUNCHED_STATUSES.includes(status) || ((status === 'PAUSED' || status === 'CANCELLED') && (t + d) % 2 === 0);
+          const launchedOn = launched ? ['2025-03-03', '2025-07-20', '2026-02-11'][(t + 2 * d) % 3]! : null;
+          const stopped = status === 'PAUSED' || status === 'CANCELLED';
+          await api.dataSource.query(
+            `INSERT INTO rollout_item (club_type_id, centre_id, planned_on, status, gates, launched_on, status_reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [clubTypeId, centre, plannedOn, status, LAUNCHED_STATUSES.includes(status) ? ALL_GATES : [], launchedOn, stopped ? 'Test mix' : null],
+          );
+          items.push({ centreId: centre, clubTypeId, status, plannedOn, launchedOn });
+        }
+      }
+
+      // The same figures from the domain's rules, item by item.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+      const totals = (of: typeof items) => {
+        const planned = of.filter((item) => item.status !== 'CANCELLED');
+        const launched = planned.filter((item) => LAUNCHED_STATUSES.includes(item.status)).length;
+        return {
+          planned: planned.length,
+          launched,
+          active: planned.filter((item) => item.status === 'ACTIVE').length,
+          late: planned.filter((item) => isRolloutLate(item, today)).length,
+          share: planned.length === 0 ? null : launched / planned.length,
+        };
+      };
+      const launchesOf = (of: typeof items) => of.map((item) => item.launchedOn).filter((day): day is string => day !== null).sort();
+      const notCancelled = items.filter((item) => item.status !== 'CANCELLED');
+      const months = [...new Set(notCancelled.flatMap((item) => [item.plannedOn, item.launchedOn]).filter((day): day is string => day !== null).map((day) => day.slice(0, 7)))].sort();
+      const upTo = (month: string, day: string | null) => day !== null && day.slice(0, 7) <= month;
+
+      const response = await api.graphql<{ rolloutProgress: Record<string, unknown> & { byClubType: { clubType: { id: string } }[]; byCentre: { centre: { id: string } }[]; timeline: unknown[] } }>(
+        `query($centreId: ID) { rolloutProgress(centreId: $centreId, includeSubtree: true) {
+          network { planned launched active late share }
+          byClubType { clubType { id } totals { planned launched active late share } firstLaunchOn launchesSoFar }
+          byCentre { centre { id } totals { planned launched active late share } }
+          timeline { month planned launched }
+        } }`,
+        { centreId: city!.id },
+        asAdmin,
+      );
+      expect(response.body.errors).toBeUndefined();
+      const progress = response.body.data!.rolloutProgress;
+      expect(progress['network']).toEqual(totals(items));
+      expect(Object.fromEntries(progress.byCentre.map((row) => [row.centre.id, row]))).toEqual(
+        Object.fromEntries(districts.map((centre) => [centre, { centre: { id: centre }, totals: totals(items.filter((item) => item.centreId === centre)) }])),
+      );
+      expect(Object.fromEntries(progress.byClubType.map((row) => [row.clubType.id, row]))).toEqual(
+        Object.fromEntries(
+          types.map((clubTypeId) => {
+            const of = items.filter((item) => item.clubTypeId === clubTypeId);
+            return [clubTypeId, { clubType: { id: clubTypeId }, totals: totals(of), firstLaunchOn: launchesOf(of)[0] ?? null, launchesSoFar: launchesOf(of).length }];
+          }),
+        ),
+      );
+      const timeline = [];
+      for (let month = months[0]!; month <= months.at(-1)!; month = nextPeriod(month, 'MONTHLY')) {
+        timeline.push({ month, planned: notCancelled.filter((item) => upTo(month, item.plannedOn)).length, launched: notCancelled.filter((item) => upTo(month, item.launchedOn)).length });
+      }
+      expect(progress.timeline).toEqual(timeline);
     });
   });
 

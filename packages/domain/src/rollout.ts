@@ -18,6 +18,9 @@ export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
 /** The statuses in which the club is running in the district. */
 export const LAUNCHED_STATUSES: readonly RolloutStatus[] = ['LAUNCHED', 'ACTIVE'];
 
+/** Not launched yet and still meant to: such an item is late once its planned day has passed (isRolloutLate). */
+export const NOT_YET_LAUNCHED_STATUSES: readonly RolloutStatus[] = ['PLANNED', 'PREPARING'];
+
 export interface RolloutState {
   status: RolloutStatus;
   gates: readonly RolloutGate[];
@@ -84,7 +87,7 @@ export function mayEditRolloutDetails(item: Pick<RolloutState, 'status' | 'centr
 
 /** Late: the planned day has passed and the club has not launched (a paused or cancelled item is not late). */
 export function isRolloutLate(item: { status: RolloutStatus; plannedOn: string | null }, today: string): boolean {
-  return item.plannedOn !== null && item.plannedOn < today && (item.status === 'PLANNED' || item.status === 'PREPARING');
+  return item.plannedOn !== null && item.plannedOn < today && NOT_YET_LAUNCHED_STATUSES.includes(item.status);
 }
 
 /**

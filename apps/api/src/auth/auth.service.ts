@@ -190,16 +190,21 @@ export class AuthService {
     if (recent && recent.version === this.dataVersion.current) return actorFor(recent.user, claims.sessionId, request);
     // Read before the lookup: a change that commits while it runs moves the version past this one.
     const version = this.dataVersion.current;
-    const lookupKey = `${key}|${version}`;
+    // With no belief at all (SESSION_CACHE_SECONDS=0) every request reads for itself, as configured.
+    const user = this.recentSessions ? await this.sharedLookup(`${key}|${version}`, claims) : await this.sessionUser(claims);
+    if (!user) return 'invalid';
+    this.recentSessions?.set(key, { user, version });
+    return actorFor(user, claims.sessionId, request);
+  }
+
+  /** One lookup for the requests of a session that arrive while it runs (key: session and data version). */
+  private sharedLookup(lookupKey: string, claims: { userId: string; sessionId: string }): Promise<UserEntity | null> {
     let lookup = this.sessionLookups.get(lookupKey);
     if (!lookup) {
       lookup = this.sessionUser(claims).finally(() => this.sessionLookups.delete(lookupKey));
       this.sessionLookups.set(lookupKey, lookup);
     }
-    const user = await lookup;
-    if (!user) return 'invalid';
-    this.recentSessions?.set(key, { user, version });
-    return actorFor(user, claims.sessionId, request);
+    return lookup;
   }
 
   /** The user of a session that is live: not revoked, not expired, its user active. */

@@ -65,7 +65,9 @@ const envSchema = z.object({
     .string()
     .refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
-  // The namespace of this deployment's channels on that Redis; by default the database's host, port and name.
+  // The namespace of this deployment's channels on that Redis. Every process of one deployment must
+  // share it, so the default is one fixed name; a second deployment on the same Redis (staging beside
+  // production) sets its own, or each hears the other's live updates and cache news.
   REDIS_CHANNEL_PREFIX: z
     .string()
     .regex(/^[\w.:@/-]{1,100}$/, 'letters, digits and . : @ / - _ only, at most 100')
@@ -175,7 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },
     redisUrl: env.REDIS_URL,
-    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? defaultChannelPrefix(env.DATABASE_URL),
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'mrc:',
     auth: {
       secret: env.AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
@@ -192,24 +194,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       seedDemoUsers: env.SEED_DEMO_USERS ?? env.DATABASE_URL === undefined,
     },
   };
-}
-
-/**
- * Two deployments may share one Redis (staging beside production, two regions' platforms): without a
- * namespace each would hear the other's live updates, rollout items included, and move its data
- * version on the other's writes. Processes of one deployment share one database, so the database's
- * address names the deployment; its user and password are left out, as channel names are visible to
- * anyone who can read the Redis.
- */
-export function defaultChannelPrefix(databaseUrl: string | undefined): string {
-  if (!databaseUrl) return 'mrc:local:';
-  try {
-    const url = new URL(databaseUrl);
-    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
-    return `mrc:${url.hostname || 'localhost'}:${url.port || '5432'}/${database}:`;
-  } catch {
-    return 'mrc:local:';
-  }
 }
 
 function firstAdmin(env: Env): AppConfig['auth']['firstAdmin'] {

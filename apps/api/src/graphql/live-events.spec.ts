@@ -23,52 +23,58 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 const redisUp = await redisAnswers(REDIS_URL);
-if (!redisUp && process.env.CI) throw new Error(`No Redis answers at ${REDIS_URL}, and CI is set: the channel namespace test must run.`);
+if (!redisUp) {
+  if (process.env.CI) throw new Error(`No Redis answers at ${REDIS_URL}, and CI is set: the channel namespace test must run.`);
+  console.warn(`Skipping the channel namespace test: no Redis answers at ${REDIS_URL} (set REDIS_URL to run it).`);
+}
 
 /** One API process's bus, as LiveEvents is built from the configuration. */
 function bus(prefix: string): LiveEvents {
   return new LiveEvents({ redisUrl: REDIS_URL, redisChannelPrefix: prefix } as AppConfig, pino({ level: 'silent' }));
 }
 
-/** The next event a process hears on a channel. */
-async function nextEvent(events: LiveEvents, channel: string, heard: unknown[]): Promise<{ next: Promise<unknown>; id: number }> {
-  let resolveNext!: (payload: unknown) => void;
-  const next = new Promise<unknown>((done) => (resolveNext = done));
-  const id = await events.subscribe(channel, (payload) => {
+/** What a process hears on a channel, and a wait for the next event. */
+async function listener(events: LiveEvents, channel: string) {
+  const heard: unknown[] = [];
+  let waiting: ((payload: unknown) => void) | undefined;
+  await events.subscribe(channel, (payload) => {
     heard.push(payload);
-    resolveNext(payload);
+    waiting?.(payload);
   });
-  return { next, id };
+  return { heard, next: () => new Promise<unknown>((done) => (waiting = done)) };
 }
 
 (redisUp ? describe : describe.skip)('LiveEvents on a shared Redis', () => {
   // Unique per run: a parallel run on the same Redis must not be heard either.
   const run = `${process.pid}-${Date.now()}`;
-  const production = [bus(`test-production-${run}:`), bus(`test-production-${run}:`)];
-  const staging = bus(`test-staging-${run}:`);
-
-  afterAll(async () => {
-    await Promise.all([...production, staging].map((events) => events.onModuleDestroy()));
+  // Made here, not at collection: a skipped suite must not leave Redis clients reconnecting.
+  let production: LiveEvents[] = [];
+  let staging: LiveEvents[] = [];
+  beforeAll(() => {
+    production = [bus(`test-production-${run}:`), bus(`test-production-${run}:`)];
+    staging = [bus(`test-staging-${run}:`)];
   });
-
-  let ready: { production: Awaited<ReturnType<typeof nextEvent>>; staging: Awaited<ReturnType<typeof nextEvent>> };
-  const heardByProduction: unknown[] = [];
-  const heardByStaging: unknown[] = [];
-  beforeAll(async () => {
-    ready = {
-      production: await nextEvent(production[1]!, 'dataChanged', heardByProduction),
-      staging: await nextEvent(staging, 'dataChanged', heardByStaging),
-    };
+  afterAll(async () => {
+    await Promise.all([...production, ...staging].map((events) => events.onModuleDestroy()));
   });
 
   it('delivers a change to the other process of the same deployment, and not to another deployment', async () => {
-    production[0]!.publish('dataChanged', { from: 'production' });
-    // Heard by production's second process: Redis has passed it on to every subscriber it concerns.
-    await expect(ready.production.next).resolves.toEqual({ from: 'production' });
-    // Redis delivers to a subscriber in order: staging's own event comes after production's, had it heard that.
-    staging.publish('dataChanged', { from: 'staging' });
-    await expect(ready.staging.next).resolves.toEqual({ from: 'staging' });
-    expect(heardByStaging).toEqual([{ from: 'staging' }]);
-    expect(heardByProduction).toEqual([{ from: 'production' }]);
+    const atProduction = await listener(production[1]!, 'dataChanged');
+    const atStaging = await listener(staging[0]!, 'dataChanged');
+
+    // Redis passes a message to each subscriber in the order it was published: once a process has
+    // heard a later event of its own, it would already have heard an earlier one of the other's.
+    let next = atProduction.next();
+    production[0]!.publish('dataChanged', { from: 'production', n: 1 });
+    await expect(next).resolves.toEqual({ from: 'production', n: 1 });
+    next = atStaging.next();
+    staging[0]!.publish('dataChanged', { from: 'staging' });
+    await expect(next).resolves.toEqual({ from: 'staging' });
+    next = atProduction.next();
+    production[0]!.publish('dataChanged', { from: 'production', n: 2 });
+    await expect(next).resolves.toEqual({ from: 'production', n: 2 });
+
+    expect(atStaging.heard).toEqual([{ from: 'staging' }]);
+    expect(atProduction.heard).toEqual([{ from: 'production', n: 1 }, { from: 'production', n: 2 }]);
   });
 });

@@ -45,7 +45,11 @@ export class RolloutProgressService {
 
   progress(args: RolloutProgressArgs, language: Language): RolloutProgress {
     const day = today();
-    /** The scope's items, counted: each part asks only for its own grouping. */
+    /**
+     * The scope's items, counted: each part asked for is its own statement with its own grouping. They
+     * may read moments apart, so a change landing between them shows in one part before another; the
+     * next read agrees again (and kept answers are dropped on every write).
+     */
     const counted = () => {
       const query = this.dataSource.manager
         .createQueryBuilder(RolloutItemEntity, 'i')
@@ -124,7 +128,7 @@ function totalsOf({ planned, launched, active, late }: CountsRow): RolloutTotals
   return { planned, launched, active, late, share: planned === 0 ? null : launched / planned };
 }
 
-/** Cumulative planned and actual launches per month, from the first month either happened to the last planned one. */
+/** Cumulative planned and actual launches per month, from the first month either happened to the last. */
 function timelineOf(groups: readonly { plannedMonth: string | null; launchedMonth: string | null; items: number }[]): RolloutMonth[] {
   const plannedIn = new Map<string, number>();
   const launchedIn = new Map<string, number>();

@@ -4,8 +4,8 @@ import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
 /**
  * Repeated reads answered from memory: the same person asking the same question in the same language
- * gets the same answer with no SQL (the session check is kept too), until any mutation moves the data
- * version.
+ * gets the same answer with no SQL (the session check is kept too), until a mutation that writes moves
+ * the data version (a sign-in, only for answers that show sign-ins).
  */
 describe('answers to repeated reads', () => {
   let api: TestApp;
@@ -72,7 +72,8 @@ describe('answers to repeated reads', () => {
       const response = await fetch(`${api.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept-encoding': encoding, ...admin },
-        body: JSON.stringify({ query: NETWORK }),
+        // A question of its own: an answer kept by an earlier test would not be computed here.
+        body: JSON.stringify({ query: NETWORK.replace('first: 20', 'first: 19') }),
       });
       const length = response.headers.get('content-length');
       return { sql: Number(response.headers.get('x-sql-statements')), encoding: response.headers.get('content-encoding'), length: length === null ? null : Number(length), text: await response.text() };
@@ -146,6 +147,44 @@ describe('answers to repeated reads', () => {
     const created = await api.graphql(CREATE, { input: { code: `kept-${Date.now()}`, names: { ru: 'Сохранено', en: 'Kept' } } }, admin);
     expect(created.body.errors).toBeUndefined();
     expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(2);
+  });
+
+  it("keeps answers through other people's sign-ins, except answers that show sign-ins", async () => {
+    // Made first: a new account is a change every answer may show.
+    const account = await createAccount(api, 'ANALYST');
+    const admin = await api.signIn(DEMO.admin);
+    const AUDIT = `{ auditEntries(first: 3) { nodes { action actor { email } } } }`;
+    const ME = `{ me { email lastSignInAt } }`;
+    for (const query of [NETWORK, AUDIT, ME]) {
+      expect((await api.graphql(query, {}, admin)).body.errors).toBeUndefined();
+      expect((await api.graphql(query, {}, admin)).sqlStatements).toBe(0);
+    }
+
+    // Someone signs in, and renews their session as the dashboard does on every visit.
+    const login = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, variables: { input: { email: account.email, password: account.password } } }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const renewed = await api.graphql<{ refreshSession: { accessToken: string } }>(`mutation { refreshSession { accessToken } }`, {}, { cookie });
+    expect(renewed.body.errors).toBeUndefined();
+
+    // Answers that do not show sign-ins are still kept; the audit trail shows the new ones at once.
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBe(0);
+    const audit = await api.graphql<{ auditEntries: { nodes: { action: string; actor: { email: string } | null }[] } }>(AUDIT, {}, admin);
+    expect(audit.sqlStatements).toBeGreaterThan(0);
+    expect(audit.body.data?.auditEntries.nodes.slice(0, 2)).toEqual([
+      { action: 'REFRESH_SESSION', actor: { email: account.email } },
+      { action: 'LOGIN', actor: { email: account.email } },
+    ]);
+
+    // The administrator signs in again elsewhere: an answer showing their last sign-in shows the new one.
+    const before = (await api.graphql<{ me: { lastSignInAt: string } }>(ME, {}, admin)).body.data?.me.lastSignInAt;
+    await api.signIn(DEMO.admin);
+    const after = await api.graphql<{ me: { lastSignInAt: string } }>(ME, {}, admin);
+    expect(after.sqlStatements).toBeGreaterThan(0);
+    expect(Date.parse(after.body.data!.me.lastSignInAt)).toBeGreaterThan(Date.parse(before!));
   });
 
   it('keeps nothing that failed', async () => {

@@ -17,7 +17,9 @@ export class AuditResolver {
 
   @Policy('read', 'AuditEntry')
   @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first. Administrators only.' })
-  auditEntries(@Args() args: AuditEntriesArgs) {
+  auditEntries(@Args() args: AuditEntriesArgs, @Context() context: RequestContext) {
+    // Sign-ins and renewals are entries too.
+    context.signIns.shown = true;
     return this.auditService.list(args);
   }
 

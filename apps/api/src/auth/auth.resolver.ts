@@ -25,6 +25,7 @@ export class AuthResolver {
   })
   async login(@Args('input', { description: 'The credentials.' }) input: LoginInput, @Context() context: RequestContext): Promise<SessionPayload> {
     const signedIn = await this.auth.login(input.email, input.password, context.req.ip ?? 'unknown', context.requestId);
+    context.signIns.onlyRecorded = true;
     return this.respond(signedIn, context);
   }
 
@@ -34,7 +35,10 @@ export class AuthResolver {
   })
   async refreshSession(@Context() context: RequestContext): Promise<SessionPayload> {
     try {
-      return this.respond(await this.auth.refresh(readRefreshCookie(context.req), context.requestId), context);
+      const renewed = await this.auth.refresh(readRefreshCookie(context.req), context.requestId);
+      // Renewed, not refused: a refusal may have revoked the session, which moves the data version.
+      context.signIns.onlyRecorded = true;
+      return this.respond(renewed, context);
     } catch (error) {
       clearRefreshCookie(context.res);
       throw error;

@@ -1,8 +1,9 @@
 import { Injectable, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { LiveEvents, LiveEventsModule } from './live-events.js';
 
-/** The channel on which API processes tell each other that data changed. */
+/** The channels on which API processes tell each other that data changed, or that someone signed in. */
 const DATA_CHANGED = 'dataChanged';
+const SIGN_INS_RECORDED = 'signInsRecorded';
 
 /**
  * A number that moves whenever data may have changed: every mutation that sent a statement which
@@ -12,16 +13,29 @@ const DATA_CHANGED = 'dataChanged';
  * sessions are keyed by it, so this process never serves one from before a change it has heard of.
  * The bus is best effort: should a message be lost, another process serves what it kept for at most
  * RESPONSE_CACHE_SECONDS (answers) and SESSION_CACHE_SECONDS (sessions).
+ *
+ * A sign-in or a session renewal writes too (the session, the user's last sign-in, an audit entry),
+ * and happens on every dashboard visit by anyone: moving the data version for it would drop every
+ * kept answer of every user, several times a minute on a busy network. Those move `signIns` instead,
+ * and only answers that show sign-in activity (the audit trail, `lastSignInAt`) are kept under it.
+ * Ending a session (sign-out, a refresh token reused) still moves the data version, which believed
+ * sessions follow.
  */
 @Injectable()
 export class DataVersion implements OnModuleInit, OnModuleDestroy {
   private version = 0;
-  private subscription: Promise<number> | undefined;
+  private signInsVersion = 0;
+  private subscriptions: Promise<number>[] = [];
 
   constructor(private readonly events: LiveEvents) {}
 
   get current(): number {
     return this.version;
+  }
+
+  /** Moves with every sign-in and session renewal (see above). */
+  get signIns(): number {
+    return this.signInsVersion;
   }
 
   /** After a mutation that wrote: this process moves at once; the others when the bus brings the news. */
@@ -30,16 +44,29 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
     this.events.publish(DATA_CHANGED, { at: Date.now() });
   }
 
-  /** Not awaited: with REDIS_URL set and Redis down, the subscription waits for it, and the API must start anyway. */
+  /** After a mutation that wrote nothing but sign-in activity. */
+  signInsRecorded(): void {
+    this.signInsVersion += 1;
+    this.events.publish(SIGN_INS_RECORDED, { at: Date.now() });
+  }
+
+  /** Not awaited: with REDIS_URL set and Redis down, the subscriptions wait for it, and the API must start anyway. */
   onModuleInit(): void {
-    this.subscription = this.events.subscribe(DATA_CHANGED, () => void (this.version += 1));
-    this.subscription.catch(() => undefined);
+    this.subscriptions = [
+      this.events.subscribe(DATA_CHANGED, () => void (this.version += 1)),
+      this.events.subscribe(SIGN_INS_RECORDED, () => void (this.signInsVersion += 1)),
+    ];
+    for (const subscription of this.subscriptions) subscription.catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
-    const waited = new Promise<undefined>((done) => setTimeout(() => done(undefined), 100).unref());
-    const id = await Promise.race([this.subscription?.catch(() => undefined), waited]);
-    if (id !== undefined) this.events.unsubscribe(id);
+    await Promise.all(
+      this.subscriptions.map(async (subscription) => {
+        const waited = new Promise<undefined>((done) => setTimeout(() => done(undefined), 100).unref());
+        const id = await Promise.race([subscription.catch(() => undefined), waited]);
+        if (id !== undefined) this.events.unsubscribe(id);
+      }),
+    );
   }
 }
 

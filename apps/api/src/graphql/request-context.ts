@@ -35,6 +35,15 @@ export interface RequestContext {
   language: Language;
   /** The data version (DataVersion) as the request began, read before its session check: answers are kept under it. */
   dataVersion: number;
+  /** Sign-in activity, kept apart from the data version (DataVersion.signIns). */
+  signIns: {
+    /** DataVersion.signIns as the request began. */
+    version: number;
+    /** Set by a resolver that shows sign-in activity: the answer is kept under `version` too. */
+    shown: boolean;
+    /** Set by a sign-in or renewal that succeeded: what it wrote moves DataVersion.signIns, not the data version. */
+    onlyRecorded: boolean;
+  };
   /** The signed-in caller, from the bearer token; null when anonymous or the token no longer holds. */
   actor: Actor | null;
   /** True when a bearer token came but was refused (expired, signed out, deactivated). */
@@ -80,11 +89,11 @@ export class RequestContextFactory {
     const language = languageFromAcceptLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
     const requestId = String(req.id ?? '');
     const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-    const dataVersion = this.dataVersion.current;
+    const versions = { data: this.dataVersion.current, signIns: this.dataVersion.signIns };
     const actor = token ? await this.auth.actorForToken(token, { requestId, address: req.ip ?? 'unknown' }) : null;
     // Counted here, once per HTTP request, however many fields the operation selects.
     const rateLimited = actor && actor !== 'invalid' ? await this.limits.request(actor.user.id) : null;
-    return this.assemble(req, res, requestId, language, dataVersion, actor, rateLimited);
+    return this.assemble(req, res, requestId, language, versions, actor, rateLimited);
   }
 
   /**
@@ -105,9 +114,9 @@ export class RequestContextFactory {
     const requestId = randomUUID();
     const address = upgrade?.socket?.remoteAddress ?? 'unknown';
     const token = BEARER.exec(param('Authorization') ?? '')?.[1];
-    const dataVersion = this.dataVersion.current;
+    const versions = { data: this.dataVersion.current, signIns: this.dataVersion.signIns };
     const actor = token ? await this.auth.actorForToken(token, { requestId, address }) : null;
-    const context = this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, dataVersion, actor, null);
+    const context = this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, versions, actor, null);
     let checkedAt = Date.now();
     let signedIn = actor !== null && actor !== 'invalid';
     context.live = {
@@ -133,7 +142,7 @@ export class RequestContextFactory {
     res: Response,
     requestId: string,
     language: Language,
-    dataVersion: number,
+    versions: { data: number; signIns: number },
     actor: Awaited<ReturnType<AuthService['actorForToken']>> | null,
     rateLimited: RateLimitedError | null,
   ): RequestContext {
@@ -143,7 +152,8 @@ export class RequestContextFactory {
       res,
       requestId,
       language,
-      dataVersion,
+      dataVersion: versions.data,
+      signIns: { version: versions.signIns, shown: false, onlyRecorded: false },
       actor: actor === 'invalid' ? null : actor,
       tokenRejected: actor === 'invalid',
       loaders: this.loaders(language),

@@ -10,7 +10,8 @@ import type { RequestContext } from './request-context.js';
 
 /**
  * Whole answers to read queries, kept in memory for `seconds` and served again to the same person
- * asking the same question in the same language while nothing has changed (DataVersion). Dashboards
+ * asking the same question in the same language while nothing has changed (DataVersion; for the
+ * few answers that show sign-in activity, while nobody has signed in either). Dashboards
  * and analysts repeat their questions far more often than anyone writes, so most reads skip the
  * resolvers and their SQL, and (with the session check cached too, AuthService) the database.
  * The TTL bounds what changes without a mutation: answers that depend on today (what is late) are
@@ -29,10 +30,13 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
   const moveVersionOnMutation: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation }) {
+        async willSendResponse({ operation, contextValue }) {
           // A mutation refused before it wrote (signed out, a wrong password, bad input) changed
           // nothing: kept answers stay, so sending refusals cannot keep everyone's answers cold.
-          if (operation?.operation === 'mutation' && requestMayHaveWritten()) options.version.changed();
+          if (operation?.operation !== 'mutation' || !requestMayHaveWritten()) return;
+          // A sign-in or a renewal: only answers that show sign-in activity are dropped.
+          if (contextValue.signIns.onlyRecorded) options.version.signInsRecorded();
+          else options.version.changed();
         },
       };
     },
@@ -53,6 +57,8 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
   // answer instead of computing it once more. Without this, a user's 50 concurrent copies of a
   // national aggregate all missed together and computed it 50 times over.
   const inFlight = new Map<string, Promise<KeptAnswer | undefined>>();
+  /** A kept answer that shows sign-in activity is stale once anyone has signed in since. */
+  const current = (kept: KeptAnswer | undefined) => (kept && (kept.signIns === null || kept.signIns === options.version.signIns) ? kept : undefined);
   const keepAnswers: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       /** Set for a keepable query: who asks what, in which language, at which data version. */
@@ -76,7 +82,7 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
           // Awaited only when someone is answering it: a miss leads at once, in the same tick, so a
           // second copy arriving right after finds it in flight.
           const answering = inFlight.get(key);
-          const kept = answers.get(key) ?? (answering ? await answering : undefined);
+          const kept = current(answers.get(key)) ?? (answering ? await answering : undefined);
           if (!kept) {
             finish = lead(inFlight, key, contextValue);
             return null;
@@ -88,7 +94,7 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
         async willSendResponse({ response, contextValue }) {
           let kept: KeptAnswer | undefined;
           try {
-            kept = key !== null && !served ? keepable(response) : undefined;
+            kept = key !== null && !served ? keepable(response, contextValue.signIns.shown ? contextValue.signIns.version : null) : undefined;
             if (kept) {
               answers.set(key!, kept);
               sendAsKeptBytes(contextValue, kept);
@@ -108,7 +114,7 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
  * The result objects themselves are not kept (for a national aggregate, 18,000 rows of them): a
  * hit hands Apollo an empty stand-in, which `stringifyResult` turns into the kept text.
  */
-function keepable(response: GraphQLResponse): KeptAnswer | undefined {
+function keepable(response: GraphQLResponse, signIns: number | null): KeptAnswer | undefined {
   if (response.body.kind !== 'single') return undefined;
   const { data, errors, extensions } = response.body.singleResult;
   if (!data || errors !== undefined || extensions !== undefined) return undefined;
@@ -116,7 +122,7 @@ function keepable(response: GraphQLResponse): KeptAnswer | undefined {
   const standIn = {};
   keptJson.set(data, json);
   keptJson.set(standIn, json);
-  const kept: KeptAnswer = { data: standIn, json, bytes: Buffer.from(json), gzipped: null };
+  const kept: KeptAnswer = { data: standIn, json, bytes: Buffer.from(json), gzipped: null, signIns };
   // Off the request's path: until it is done, a hit is compressed as it goes out, like any answer.
   gzip(kept.bytes, (error, gzipped) => {
     if (!error) kept.gzipped = gzipped;
@@ -153,6 +159,8 @@ interface KeptAnswer {
   bytes: Buffer;
   /** `bytes` gzipped, made once, for clients that accept gzip; null until made. */
   gzipped: Buffer | null;
+  /** For an answer that shows sign-in activity, the DataVersion.signIns it was read at; otherwise null. */
+  signIns: number | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Policy } from '../auth/policy.decorators.js';
@@ -83,5 +84,14 @@ export class UsersResolver {
   @ResolveField(() => Centre, { nullable: true, description: 'A coordinator\'s centre; null for the other roles.' })
   centre(@Parent() user: User, @Context() context: RequestContext) {
     return user.centreId ? context.loaders.centres.byId.load(user.centreId) : null;
+  }
+
+  @ResolveField(() => GraphQLDateTime, { nullable: true, description: 'The last successful sign-in; null if never.' })
+  async lastSignInAt(@Parent() user: User, @Context() context: RequestContext): Promise<Date | null> {
+    // Sign-ins do not move the data version: an answer showing one is kept under the sign-ins' own.
+    context.signIns.shown = true;
+    // Read afresh: the caller's own user comes from their believed session (AuthService), which a
+    // later sign-in does not make it forget.
+    return (await context.loaders.users.byId.load(user.id))?.lastSignInAt ?? null;
   }
 }

@@ -39,7 +39,7 @@ export class User {
   @Field(() => GraphQLDateTime, { description: 'When the account was created.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'The last successful sign-in; null if never.' })
+  /** Not a plain field: UsersResolver.lastSignInAt notes that the answer shows sign-in activity. */
   lastSignInAt!: Date | null;
 
   /** Not a field: `centre` resolves it through a DataLoader. */

@@ -166,6 +166,7 @@ describe('answers to repeated reads', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, variables: { input: { email: account.email, password: account.password } } }),
     });
+    expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const renewed = await api.graphql<{ refreshSession: { accessToken: string } }>(`mutation { refreshSession { accessToken } }`, {}, { cookie });
     expect(renewed.body.errors).toBeUndefined();
@@ -178,6 +179,15 @@ describe('answers to repeated reads', () => {
       { action: 'REFRESH_SESSION', actor: { email: account.email } },
       { action: 'LOGIN', actor: { email: account.email } },
     ]);
+
+    // A sign-in beside a change in one operation: the change counts in full.
+    const both = await api.graphql(
+      `mutation($login: LoginInput!, $type: CreateClubTypeInput!) { login(input: $login) { accessToken } createClubType(input: $type) { clubType { id } } }`,
+      { login: { email: account.email, password: account.password }, type: { code: `beside-${Date.now()}`, names: { ru: 'Рядом', en: 'Beside' } } },
+      admin,
+    );
+    expect(both.body.errors).toBeUndefined();
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(2);
 
     // The administrator signs in again elsewhere: an answer showing their last sign-in shows the new one.
     const before = (await api.graphql<{ me: { lastSignInAt: string } }>(ME, {}, admin)).body.data?.me.lastSignInAt;

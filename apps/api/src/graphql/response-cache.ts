@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzip } from 'node:zlib';
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { Kind } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { requestMayHaveWritten } from '../database/sql-statement-counter.js';
 import { isBulkExport } from '../exports/caller-graphql.js';
@@ -34,8 +35,10 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
           // A mutation refused before it wrote (signed out, a wrong password, bad input) changed
           // nothing: kept answers stay, so sending refusals cannot keep everyone's answers cold.
           if (operation?.operation !== 'mutation' || !requestMayHaveWritten()) return;
-          // A sign-in or a renewal: only answers that show sign-in activity are dropped.
-          if (contextValue.signIns.onlyRecorded) options.version.signInsRecorded();
+          // A sign-in or a renewal alone: only answers that show sign-in activity are dropped. Beside
+          // another field (`mutation { deactivateUser … login … }`) the other's writes count in full.
+          const [only, ...others] = operation.selectionSet.selections;
+          if (contextValue.signIns.onlyRecorded && only?.kind === Kind.FIELD && others.length === 0) options.version.signInsRecorded();
           else options.version.changed();
         },
       };
@@ -82,7 +85,8 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
           // Awaited only when someone is answering it: a miss leads at once, in the same tick, so a
           // second copy arriving right after finds it in flight.
           const answering = inFlight.get(key);
-          const kept = current(answers.get(key)) ?? (answering ? await answering : undefined);
+          // A waited-for answer is checked too: it may have begun before a sign-in this request came after.
+          const kept = current(answers.get(key)) ?? (answering ? current(await answering) : undefined);
           if (!kept) {
             finish = lead(inFlight, key, contextValue);
             return null;

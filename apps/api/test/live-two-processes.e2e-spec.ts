@@ -6,9 +6,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '@mrc/local-postgres';
-import { Redis } from 'ioredis';
 import { DEMO } from './utils/test-app.js';
 import { hearChange, subscriber } from './utils/live.js';
+import { redisForSuite, TEST_REDIS_URL } from './utils/redis.js';
 
 /**
  * Two API processes (the built `dist/main.js`, as production runs it) on one database and one Redis,
@@ -17,27 +17,10 @@ import { hearChange, subscriber } from './utils/live.js';
  * It needs a Redis: REDIS_URL, or one on 127.0.0.1:6379 (the project's machines and CI have it). A
  * laptop without Redis skips it and says so; nothing else in the platform needs Redis.
  */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const API_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-const redisUp = await redisAnswers(REDIS_URL);
-if (!redisUp) {
-  // On CI a missing Redis is a broken machine, not a laptop: fail rather than pass without testing.
-  if (process.env.CI) throw new Error(`No Redis answers at ${REDIS_URL}, and CI is set: the two-process live test must run.`);
-  console.warn(`Skipping the two-process live test: no Redis answers at ${REDIS_URL} (set REDIS_URL to run it).`);
-}
+const redisUp = await redisForSuite('the two-process live test');
 
 /** The tests run dist/main.js: refuse a build older than the sources (pnpm test builds first; a bare jest run may not). */
 function assertFreshBuild(): void {

@@ -25,6 +25,16 @@ interface Item {
   history: { action: string; field: string; from: string | null; to: string | null; reason: string | null; actorName: string | null }[];
 }
 
+/** A city under the region with `count` rural districts below it, all new: a subtree of its own for counting. */
+async function cityWithDistricts(api: TestApp, code: string, count: number): Promise<{ city: string; districts: string[] }> {
+  const insert = async (values: unknown[]) =>
+    (await api.dataSource.query<{ id: string }[]>(`INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ($1, $2, $3, $1, '2020-01-01') RETURNING id`, values))[0]!.id;
+  const city = await insert([`${code}-city`, 'CITY', await centreId(api, 'karaganda-region')]);
+  const districts: string[] = [];
+  for (let n = 0; n < count; n++) districts.push(await insert([`${code}-${n}`, 'RURAL_DISTRICT', city]));
+  return { city, districts };
+}
+
 const errorOf = (response: GraphqlResponse) => response.body.errors?.[0]?.extensions ?? {};
 const itemOf = (response: GraphqlResponse, mutation: string) => (response.body.data as Record<string, { rolloutItem: Item }>)[mutation]!.rolloutItem;
 
@@ -150,19 +160,7 @@ describe('the rollout of clubs', () => {
   describe('progress and forecast', () => {
     it('agree with a hand computation on a small fixed history', async () => {
       // A city with three districts below it, and one club type planned in each.
-      const region = await centreId(api, 'karaganda-region');
-      const [city] = await api.dataSource.query<{ id: string }[]>(
-        `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ('forecast-city', 'CITY', $1, 'Город прогноза', '2020-01-01') RETURNING id`,
-        [region],
-      );
-      const districts: string[] = [];
-      for (const code of ['f-a', 'f-b', 'f-c']) {
-        const [row] = await api.dataSource.query<{ id: string }[]>(
-          `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ($1, 'RURAL_DISTRICT', $2, $1, '2020-01-01') RETURNING id`,
-          [code, city!.id],
-        );
-        districts.push(row!.id);
-      }
+      const { city, districts } = await cityWithDistricts(api, 'forecast', 3);
       const type = await createClubType(api);
       await insertRolloutItem(api, districts[0]!, { type, status: 'ACTIVE', gates: ALL_GATES, plannedOn: '2026-01-15', launchedOn: '2026-01-10' });
       await insertRolloutItem(api, districts[1]!, { type, status: 'PREPARING', plannedOn: '2026-03-20' }); // late
@@ -175,7 +173,7 @@ describe('the rollout of clubs', () => {
           byCentre { centre { code } totals { planned launched } }
           timeline { month planned launched }
         } }`,
-        { centreId: city!.id },
+        { centreId: city },
         asAdmin,
       );
       expect(response.body.errors).toBeUndefined();
@@ -194,21 +192,9 @@ describe('the rollout of clubs', () => {
     });
 
     it('count every mix of status and dates as the domain\'s rules do, per network, district, type and month', async () => {
-      const region = await centreId(api, 'karaganda-region');
-      const [city] = await api.dataSource.query<{ id: string }[]>(
-        `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ('mix-city', 'CITY', $1, 'Город смеси', '2020-01-01') RETURNING id`,
-        [region],
-      );
-      const districts: string[] = [];
+      const { city, districts } = await cityWithDistricts(api, 'mix', ROLLOUT_STATUSES.length);
       const types: string[] = [];
-      for (let n = 0; n < ROLLOUT_STATUSES.length; n++) {
-        const [row] = await api.dataSource.query<{ id: string }[]>(
-          `INSERT INTO centre (code, kind, parent_id, name_ru, opened_on) VALUES ($1, 'RURAL_DISTRICT', $2, $1, '2020-01-01') RETURNING id`,
-          [`mix-${n}`, city!.id],
-        );
-        districts.push(row!.id);
-        types.push(await createClubType(api));
-      }
+      for (let n = 0; n < ROLLOUT_STATUSES.length; n++) types.push(await createClubType(api));
       // Every status in every district and of every type, with past, future and no planned days, and
       // launches (a paused or cancelled item may have launched once) spread over three months.
       const items: { centreId: string; clubTypeId: string; status: RolloutStatus; plannedOn: string | null; launchedOn: string | null }[] = [];
@@ -252,7 +238,7 @@ describe('the rollout of clubs', () => {
           byCentre { centre { id } totals { planned launched active late share } }
           timeline { month planned launched }
         } }`,
-        { centreId: city!.id },
+        { centreId: city },
         asAdmin,
       );
       expect(response.body.errors).toBeUndefined();

@@ -1,36 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import type { AppConfig } from '../config/env.js';
-import { LiveEvents } from './live-events.js';
+import type { AppConfig } from '../src/config/env.js';
+import { LiveEvents } from '../src/graphql/live-events.js';
+import { redisForSuite, TEST_REDIS_URL } from './utils/redis.js';
 
 /**
- * Two deployments on one Redis: each hears its own processes, never the other. Needs a Redis
- * (REDIS_URL, or 127.0.0.1:6379 as on the project's machines and CI); a laptop without one skips.
+ * Two deployments on one Redis, each with its own channel prefix: each hears its own processes,
+ * never the other. Needs a Redis (utils/redis.ts).
  */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-const redisUp = await redisAnswers(REDIS_URL);
-if (!redisUp) {
-  if (process.env.CI) throw new Error(`No Redis answers at ${REDIS_URL}, and CI is set: the channel namespace test must run.`);
-  console.warn(`Skipping the channel namespace test: no Redis answers at ${REDIS_URL} (set REDIS_URL to run it).`);
-}
+const redisUp = await redisForSuite('the channel namespace test');
 
 /** One API process's bus, as LiveEvents is built from the configuration. */
 function bus(prefix: string): LiveEvents {
-  return new LiveEvents({ redisUrl: REDIS_URL, redisChannelPrefix: prefix } as AppConfig, pino({ level: 'silent' }));
+  return new LiveEvents({ redisUrl: TEST_REDIS_URL, redisChannelPrefix: prefix } as AppConfig, pino({ level: 'silent' }));
 }
 
 /** What a process hears on a channel, and a wait for the next event. */

@@ -95,7 +95,8 @@ describe('adding a centre', () => {
 
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Add the centre' }));
-    expect(await screen.findByRole('button', { name: 'Adding…' })).toBeDisabled();
+    // Checked in one go: between finding the button and reading it, the answer may already have come.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled());
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Karazhal' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/centres/c-new');

@@ -88,7 +88,8 @@ describe('the new club form', () => {
     await fillIn(user);
 
     await user.click(screen.getByRole('button', { name: 'Start the club' }));
-    expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
+    // Checked in one go: between finding the button and reading it, the answer may already have come.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled());
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The club could not be started.');

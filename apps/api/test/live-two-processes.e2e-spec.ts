@@ -142,6 +142,31 @@ interface Item {
     await database?.close();
   });
 
+  it("tells the other process of a sign-in: its kept audit trail is read again, its other kept answers stay", async () => {
+    const login = await graphql<{ login: { accessToken: string } }>(second!.url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: DEMO.admin });
+    const admin = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    const ask = async (query: string) => {
+      const response = await fetch(`${second!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify({ query }) });
+      return { sql: Number(response.headers.get('x-sql-statements')), body: (await response.json()) as { data?: { auditEntries?: { nodes: { action: string; actor: { email: string } | null }[] } } } };
+    };
+    const AUDIT = '{ auditEntries(first: 1) { nodes { action actor { email } } } }';
+    const NETWORK = '{ centres(first: 5) { nodes { name } } }';
+    for (const query of [AUDIT, NETWORK]) {
+      await ask(query);
+      expect((await ask(query)).sql).toBe(0);
+    }
+
+    // Someone signs in through the first process; the second hears of it through Redis.
+    await signIn(first!.url);
+    let latest = await ask(AUDIT);
+    for (let tries = 0; tries < 40 && latest.body.data?.auditEntries?.nodes[0]?.actor?.email !== DEMO.temirtau.email; tries++) {
+      await new Promise((wait) => setTimeout(wait, 250));
+      latest = await ask(AUDIT);
+    }
+    expect(latest.body.data?.auditEntries?.nodes[0]).toEqual({ action: 'LOGIN', actor: { email: DEMO.temirtau.email } });
+    expect((await ask(NETWORK)).sql).toBe(0);
+  }, 60_000);
+
   it('delivers a change made through one process to a subscriber of the other', async () => {
     const headers = await signIn(first!.url);
     const centre = await ownItems(first!.url, headers);

@@ -55,7 +55,8 @@ function createMock(outcome: 'ok' | { code: string; fields?: Record<string, stri
   const request = { query: CreateCentreMutation, variables: { input } };
   if (outcome === 'ok') {
     const { spaces: _s, equipment: _e, clubs: _c, programRuns: _r, ...detail } = KARAZHAL;
-    return { request, delay: 50, result: { data: { createCentre: { __typename: 'CentrePayload', centre: detail } } } };
+    // Answering after a second, as the edit and club pages' tests do: the form is seen sending even on a busy machine.
+    return { request, delay: 1_000, result: { data: { createCentre: { __typename: 'CentrePayload', centre: detail } } } };
   }
   return { request, result: { data: null, errors: [{ message: 'x', extensions: { code: outcome.code, ...(outcome.fields ? { fields: outcome.fields } : {}) } }] } };
 }

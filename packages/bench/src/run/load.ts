@@ -64,6 +64,15 @@ export interface LoadResult {
   sqlPerRequest: number | null;
   steps: Record<string, StepFigures>;
   cpuMsPerRequest: number;
+  /** CPU ms per request of the bench's own process: autocannon (or fetch, one at a time) and the body checks. */
+  clientCpuMsPerRequest: number;
+  /**
+   * The bench process's CPU time over the run's wall time (1.0: one core fully busy). autocannon's
+   * HTTP parsing and the body checks share the bench's one Node thread, so near 1.0 the run measures
+   * how fast the client can take answers, not how fast the server gives them. It counts every thread
+   * of the process (V8's GC helpers too), so it can pass 1.0.
+   */
+  clientCpuShare: number;
   rssMbAfter: number;
   /** False when the server was still busy with requests the load left queued when the next run began. */
   settled: boolean;
@@ -73,16 +82,18 @@ const SQL_HEADER = 'x-sql-statements';
 
 /**
  * Drives a server with autocannon: a warm-up run, then the measured one. Every response body is
- * parsed and checked; the server's CPU time (from /proc) and memory are read around the measured run.
- * Before and after, it waits for the server to finish what the load left queued.
+ * parsed and checked; the server's CPU time (from /proc) and memory, and the bench's own CPU time, are
+ * read around the measured run. Before and after, it waits for the server to finish what the load left queued.
  */
 export async function runLoad(label: string, server: ServerProcess, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
   if (settings.warmup > 0) await fire(server.url, scenario, settings.connections, settings.warmup, new Tally(scenario.steps));
   let settled = await server.settle();
   const tally = new Tally(scenario.steps);
   const cpuBefore = server.cpuMs();
+  const client = clientClock();
   const result = await fire(server.url, scenario, settings.connections, settings.duration, tally);
   const cpuMs = server.cpuMs() - cpuBefore;
+  const clientUse = client.read();
   settled = (await server.settle()) && settled;
   return tally.result(label, server, {
     connections: settings.connections,
@@ -93,6 +104,7 @@ export async function runLoad(label: string, server: ServerProcess, scenario: Sc
     transportErrors: result.errors + result.non2xx,
     transportNote: result.errors > 0 ? `${result.errors} socket errors (${result.timeouts} timeouts)` : null,
     cpuMs,
+    ...clientUse,
     settled,
   });
 }
@@ -108,6 +120,7 @@ export async function runAlone(label: string, server: ServerProcess, scenario: S
   let transportErrors = 0;
   await server.settle();
   const cpuBefore = server.cpuMs();
+  const client = clientClock();
   const started = performance.now();
   for (let i = 0; i < runs && (i < 3 || performance.now() - started < maxSeconds * 1000); i++) {
     const step = scenario.steps[i % scenario.steps.length]!;
@@ -126,9 +139,10 @@ export async function runAlone(label: string, server: ServerProcess, scenario: S
   }
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = server.cpuMs() - cpuBefore;
+  const clientUse = client.read();
   times.sort((a, b) => a - b);
   const at = (share: number) => (times.length === 0 ? NaN : times[Math.min(times.length - 1, Math.floor(share * times.length))]!);
-  return tally.result(label, server, { connections: 1, requests: times.length, seconds, p50: round(at(0.5), 2), p99: round(at(0.99), 2), transportErrors, transportNote: null, cpuMs, settled: true });
+  return tally.result(label, server, { connections: 1, requests: times.length, seconds, p50: round(at(0.5), 2), p99: round(at(0.99), 2), transportErrors, transportNote: null, cpuMs, ...clientUse, settled: true });
 }
 
 class Tally {
@@ -193,7 +207,19 @@ class Tally {
   result(
     label: string,
     server: ServerProcess,
-    run: { connections: number; requests: number; seconds: number; p50: number; p99: number; transportErrors: number; transportNote: string | null; cpuMs: number; settled: boolean },
+    run: {
+      connections: number;
+      requests: number;
+      seconds: number;
+      p50: number;
+      p99: number;
+      transportErrors: number;
+      transportNote: string | null;
+      cpuMs: number;
+      clientCpuMs: number;
+      clientWallMs: number;
+      settled: boolean;
+    },
   ): LoadResult {
     const all = Object.values(this.steps);
     const bodyFailures = all.reduce((sum, step) => sum + step.failures, 0);
@@ -224,10 +250,28 @@ class Tally {
         ]),
       ),
       cpuMsPerRequest: run.requests > 0 ? round(run.cpuMs / run.requests, 3) : NaN,
+      clientCpuMsPerRequest: run.requests > 0 ? round(run.clientCpuMs / run.requests, 3) : NaN,
+      clientCpuShare: round(run.clientCpuMs / run.clientWallMs, 2),
       rssMbAfter: server.rssMb(),
       settled: run.settled,
     };
   }
+}
+
+/**
+ * The bench process's own CPU and wall time from now until `read`. During a run the process does
+ * nothing but the load (autocannon or fetch, and the Tally); the servers' output it keeps is a few
+ * lines, since their successful requests log nothing.
+ */
+function clientClock(): { read: () => { clientCpuMs: number; clientWallMs: number } } {
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
+  return {
+    read: () => {
+      const used = process.cpuUsage(cpuBefore);
+      return { clientCpuMs: (used.user + used.system) / 1000, clientWallMs: performance.now() - wallBefore };
+    },
+  };
 }
 
 function fire(url: string, scenario: Scenario, connections: number, duration: number, tally: Tally): Promise<autocannon.Result> {

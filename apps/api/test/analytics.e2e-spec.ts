@@ -238,6 +238,9 @@ describe('analytics', () => {
       expect(cellOf(b, 'FEMALE')).toEqual({ value: null, suppressed: true });
       // Not alone: a second cell at least hides with it, and nothing says which one is the small one.
       expect(table.rows.filter((row) => row.values[0]!.suppressed).length).toBeGreaterThan(1);
+      // The same table with its dimensions the other way round hides the same cells.
+      const hidden = (rows: typeof table.rows) => rows.filter((row) => row.values[0]!.suppressed).map((row) => `${row.centre!.id}|${row.sex}`).sort();
+      expect(hidden((await ask(['SEX', 'CENTRE'])).rows)).toEqual(hidden(table.rows));
 
       // Everything an analyst can read: the table, its total, and the margins other queries publish.
       const byCentre = await ask(['CENTRE']);

@@ -46,17 +46,24 @@ const WAIT_WHEN_FULL_SECONDS = 5;
 /** PostgreSQL's "canceling statement due to statement timeout". */
 const QUERY_CANCELED = '57014';
 
-/** One source's figures for one combination of dimensions: metric → value. */
-type Figures = Map<AnalyticsMetric, number | null>;
-
-/** The cells of a table before they are published: dimension values (in groupBy order) and figures. */
-interface RawTable {
-  keys: Map<string, string[]>;
-  figures: Map<string, Figures>;
-  totals: Figures;
+/**
+ * One combination of the dimensions before it is published: its values (in groupBy order) and one
+ * figure per metric, in the order asked (undefined: no source had one). Arrays, not maps: a national
+ * table has tens of thousands of cells, and a map per cell cost more to build and collect than the
+ * figures did.
+ */
+interface RawCell {
+  values: string[];
+  figures: (number | null | undefined)[];
 }
 
-/** What one aggregate reads in its snapshot. */
+/** The cells of a table before they are published, by key (their values joined with KEY_SEPARATOR). */
+interface RawTable {
+  cells: Map<string, RawCell>;
+  /** The whole table's figure per metric, in the order asked. */
+  totals: (number | null | undefined)[];
+}
+
 interface Snapshot {
   current: RawTable;
   /** The same table twelve months earlier, with `compareWithYearBefore`. */
@@ -66,10 +73,10 @@ interface Snapshot {
   computedAt: Date;
 }
 
-/** A table's published values per cell key and metric, with what was withheld. */
-interface PublishedTable {
-  value(key: string, metric: AnalyticsMetric): { value: number | null; suppressed: boolean };
-  total(metric: AnalyticsMetric): { value: number | null; suppressed: boolean };
+/** What publishing a table withholds: per metric (by its position in the order asked), the cells and the total. */
+interface Withheld {
+  cell(cell: RawCell, metric: number): boolean;
+  total(metric: number): boolean;
 }
 
 interface Labels {
@@ -128,41 +135,46 @@ export class AnalyticsService {
   /** The published table of a snapshot: withheld cells, rows in order, the records they name. */
   private async build(read: Snapshot, args: AnalyticsArgs, range: { from: string; to: string }, loaders: RequestLoaders): Promise<AnalyticsTable> {
     const { metrics, groupBy } = args;
-    const rowCount = read.current.keys.size;
+    const rowCount = read.current.cells.size;
     if (rowCount > this.config.analytics.maxRows) throw tooManyRows(rowCount, this.config.analytics.maxRows);
 
     const threshold = this.config.analytics.suppressionThreshold;
     const within = coarserTotals(groupBy, read.labels);
-    const published = publish(read.current, groupBy, metrics, threshold, within);
+    const withheld = publish(read.current, groupBy, metrics, threshold, within);
     // The year before is its own table, protected on its own, then laid beside this year's cells.
-    const publishedBefore = read.before ? publish(read.before, groupBy, metrics, threshold, within) : null;
+    const before = read.before;
+    const withheldBefore = before ? publish(before, groupBy, metrics, threshold, within) : null;
     const beforeKey = (key: string[]) => key.map((value, index) => shiftTimeValue(groupBy[index]!, value, -1)).join(KEY_SEPARATOR);
 
     let suppressedCount = 0;
-    const valueOf = (metric: AnalyticsMetric, current: ReturnType<PublishedTable['value']>, before: ReturnType<PublishedTable['value']> | null): AnalyticsValue => {
-      if (current.suppressed) suppressedCount += 1;
-      const yearBeforeValue = before && !before.suppressed ? before.value : null;
+    // Without compareWithYearBefore, or for a cell with no figure a year before: beforeValue null, not withheld.
+    const valueOf = (metric: AnalyticsMetric, value: number | null, suppressed: boolean, beforeValue: number | null, beforeSuppressed: boolean): AnalyticsValue => {
+      if (suppressed) suppressedCount += 1;
+      const yearBefore = beforeSuppressed ? null : beforeValue;
       return {
         metric,
-        value: current.suppressed ? null : current.value,
-        suppressed: current.suppressed,
-        yearBefore: yearBeforeValue,
-        yearBeforeSuppressed: before?.suppressed ?? false,
-        changePercent: !current.suppressed && current.value !== null && yearBeforeValue ? round1(((current.value - yearBeforeValue) / yearBeforeValue) * 100) : null,
+        value: suppressed ? null : value,
+        suppressed,
+        yearBefore,
+        yearBeforeSuppressed: beforeSuppressed,
+        changePercent: !suppressed && value !== null && yearBefore ? round1(((value - yearBefore) / yearBefore) * 100) : null,
       };
     };
 
-    const ordered = [...read.current.keys.entries()]
-      .map(([key, values]) => ({ key, values, positions: sortPositions(groupBy, values, read.labels) }))
+    const ordered = [...read.current.cells.values()]
+      .map((cell) => ({ cell, positions: sortPositions(groupBy, cell.values, read.labels) }))
       .sort((a, b) => comparePositions(a.positions, b.positions))
-      .map(({ key, values }) => [key, values] as const);
-    const records = await this.records(groupBy, ordered.map(([, values]) => values), loaders);
-    const rows: AnalyticsRow[] = ordered.map(([key, values]) => {
-      const row = rowOf(groupBy, values, records);
-      row.values = metrics.map((metric) => valueOf(metric, published.value(key, metric), publishedBefore ? publishedBefore.value(beforeKey(values), metric) : null));
+      .map(({ cell }) => cell);
+    const records = await this.records(groupBy, ordered.map((cell) => cell.values), loaders);
+    const rows: AnalyticsRow[] = ordered.map((cell) => {
+      const row = rowOf(groupBy, cell.values, records);
+      const earlier = before?.cells.get(beforeKey(cell.values));
+      row.values = metrics.map((metric, m) =>
+        valueOf(metric, cell.figures[m] ?? null, withheld.cell(cell, m), earlier?.figures[m] ?? null, earlier !== undefined && withheldBefore!.cell(earlier, m)),
+      );
       return row;
     });
-    const totals = metrics.map((metric) => valueOf(metric, published.total(metric), publishedBefore ? publishedBefore.total(metric) : null));
+    const totals = metrics.map((metric, m) => valueOf(metric, read.current.totals[m] ?? null, withheld.total(m), before?.totals[m] ?? null, withheldBefore?.total(m) ?? false));
 
     return {
       metrics,
@@ -309,15 +321,18 @@ export class AnalyticsService {
 
   /** Reads every source the metrics need and joins them by their dimension keys. */
   private async rawTable(manager: EntityManager, metrics: readonly AnalyticsMetric[], groupBy: readonly AnalyticsDimension[], scope: AggregateScope): Promise<RawTable> {
-    const table: RawTable = { keys: new Map(), figures: new Map(), totals: new Map() };
+    const table: RawTable = { cells: new Map(), totals: [] };
+    const position = new Map(metrics.map((metric, index) => [metric, index]));
+    const columns = groupBy.map((_, index) => `d${index}`);
     const put = (row: Record<string, unknown>, metric: AnalyticsMetric, value: number | null) => {
-      const values = groupBy.map((_, index) => String(row[`d${index}`] ?? ''));
+      const values = columns.map((column) => String(row[column] ?? ''));
       const key = values.join(KEY_SEPARATOR);
-      if (!table.keys.has(key)) {
-        table.keys.set(key, values);
-        table.figures.set(key, new Map());
+      let cell = table.cells.get(key);
+      if (!cell) {
+        cell = { values, figures: [] };
+        table.cells.set(key, cell);
       }
-      table.figures.get(key)!.set(metric, value);
+      cell.figures[position.get(metric)!] = value;
     };
     const maxRows = this.config.analytics.maxRows;
     const run = async (statement: SqlStatement) => {
@@ -355,15 +370,15 @@ export class AnalyticsService {
       for (const row of await run(rolloutSql(groupBy, scope, today()))) rolloutRow(row, (metric, value) => put(row, metric, value));
       // A plan is a state, not a flow: its total is the state at the end of the range, not a sum over periods.
       const [whole] = await run(rolloutSql([], scope, today()));
-      if (whole) rolloutRow(whole, (metric, value) => table.totals.set(metric, value));
+      if (whole) rolloutRow(whole, (metric, value) => (table.totals[position.get(metric)!] = value));
     }
 
-    for (const metric of metrics) {
-      if (table.totals.has(metric)) continue;
+    metrics.forEach((_, m) => {
+      if (table.totals[m] !== undefined) return;
       let total = 0;
-      for (const figures of table.figures.values()) total += figures.get(metric) ?? 0;
-      table.totals.set(metric, total);
-    }
+      for (const cell of table.cells.values()) total += cell.figures[m] ?? 0;
+      table.totals[m] = total;
+    });
     return table;
   }
 
@@ -397,29 +412,33 @@ export class AnalyticsService {
  * same table with its dimensions in another order, or receiving rows in another order from
  * PostgreSQL, hides the same cells.
  */
-function publish(table: RawTable, groupBy: readonly AnalyticsDimension[], metrics: readonly AnalyticsMetric[], threshold: number, within: CoarserTotals): PublishedTable {
+function publish(table: RawTable, groupBy: readonly AnalyticsDimension[], metrics: readonly AnalyticsMetric[], threshold: number, within: CoarserTotals): Withheld {
   const canonical = groupBy.map((dimension, index) => ({ dimension, index })).sort((a, b) => ANALYTICS_DIMENSIONS.indexOf(a.dimension) - ANALYTICS_DIMENSIONS.indexOf(b.dimension));
   const canonicalWithin = canonical.map(({ index }) => within[index] ?? []);
-  const hidden = new Map<AnalyticsMetric, { keys: Set<string>; total: boolean }>();
-  for (const metric of metrics) {
-    if (!metricDefinition(metric).protected) continue;
-    const cells = [...table.figures.entries()]
-      .filter(([, figures]) => figures.get(metric) != null)
-      .map(([key]) => {
-        const canonicalKey = canonical.map(({ index }) => table.keys.get(key)![index]!);
-        return { key, canonicalKey, sortKey: canonicalKey.join(KEY_SEPARATOR) };
-      })
-      .sort((a, b) => compareTexts(a.sortKey, b.sortKey));
+  // Usually groupBy is in canonical order already, and a cell's key is its canonical sort key.
+  const inCanonicalOrder = canonical.every(({ index }, position) => index === position);
+  const cells = [...table.cells.entries()]
+    .map(([key, cell]) => {
+      const canonicalKey = inCanonicalOrder ? cell.values : canonical.map(({ index }) => cell.values[index]!);
+      return { cell, canonicalKey, sortKey: inCanonicalOrder ? key : canonicalKey.join(KEY_SEPARATOR) };
+    })
+    .sort((a, b) => compareTexts(a.sortKey, b.sortKey));
+  const hiddenCells: (Set<RawCell> | undefined)[] = [];
+  const hiddenTotals: boolean[] = [];
+  metrics.forEach((metric, m) => {
+    if (!metricDefinition(metric).protected) return;
+    const withFigure = cells.filter(({ cell }) => cell.figures[m] != null);
     const result = suppressSmallNumbers(
-      cells.map((cell) => ({ key: cell.canonicalKey, value: table.figures.get(cell.key)!.get(metric)! })),
+      withFigure.map(({ cell, canonicalKey }) => ({ key: canonicalKey, value: cell.figures[m]! })),
       threshold,
       canonicalWithin,
     );
-    hidden.set(metric, { keys: new Set(cells.filter((_, index) => result.reasons[index] !== null).map((cell) => cell.key)), total: result.totalSuppressed });
-  }
+    hiddenCells[m] = new Set(withFigure.filter((_, index) => result.reasons[index] !== null).map(({ cell }) => cell));
+    hiddenTotals[m] = result.totalSuppressed;
+  });
   return {
-    value: (key, metric) => ({ value: table.figures.get(key)?.get(metric) ?? null, suppressed: hidden.get(metric)?.keys.has(key) ?? false }),
-    total: (metric) => ({ value: table.totals.get(metric) ?? null, suppressed: hidden.get(metric)?.total ?? false }),
+    cell: (cell, m) => hiddenCells[m]?.has(cell) ?? false,
+    total: (m) => hiddenTotals[m] ?? false,
   };
 }
 

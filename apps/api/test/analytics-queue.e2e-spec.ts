@@ -72,6 +72,36 @@ describe('the queue of aggregates', () => {
     }
   });
 
+  it('stops a running aggregate whose caller left: its statement is cancelled and its slot is free for the next', async () => {
+    if (lock && !lock.isReleased) await lock.release();
+    lock = api.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE analytics_fact IN ACCESS EXCLUSIVE MODE');
+    const waitingOnLock = async () =>
+      ((await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[])[0]?.waiting ?? 0;
+
+    // It reads, holding the only slot, and waits on the lock; then its caller hangs up.
+    const hangUp = new AbortController();
+    const abandoned = aggregate('2024-01', hangUp.signal).catch((error: unknown) => error);
+    for (let tries = 0; tries < 100 && (await waitingOnLock()) === 0; tries++) await sleep(50);
+    expect(await waitingOnLock()).toBe(1);
+    hangUp.abort();
+    expect(await abandoned).toMatchObject({ name: 'AbortError' });
+
+    // The lock is still held, yet nothing waits on it any more: the statement was cancelled.
+    for (let tries = 0; tries < 100 && (await waitingOnLock()) > 0; tries++) await sleep(50);
+    expect(await waitingOnLock()).toBe(0);
+    // And the slot is free: the next aggregate reads at once (it waits on the lock, not in the queue).
+    const next = aggregate('2024-02');
+    for (let tries = 0; tries < 100 && (await waitingOnLock()) === 0; tries++) await sleep(50);
+    expect(await waitingOnLock()).toBe(1);
+    await lock.commitTransaction();
+    const answer = await next;
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data?.analytics.rowCount).toBeGreaterThan(0);
+  });
+
   it('with no waiting room at all, still answers an aggregate while a slot is free', async () => {
     const noWaiting = await startTestApp({ ANALYTICS_MAX_WAITING: '0' });
     try {

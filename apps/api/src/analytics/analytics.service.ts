@@ -99,8 +99,8 @@ const REPORTING_COLUMNS = { REPORTS_EXPECTED: 'expected', REPORTS_RECEIVED: 'rec
  * once (the rest queue, keeping most of the connection pool for everyone else), and each statement
  * stops at the statement timeout with a BAD_USER_INPUT that says how to narrow the question. The
  * queue is bounded too (`maxWaiting`: beyond it, RATE_LIMITED with a time to come back), and a
- * caller who leaves while waiting leaves the queue, so a burst of abandoned questions is not
- * computed for nobody.
+ * caller who leaves while waiting leaves the queue, or while reading has its statement cancelled,
+ * so a burst of abandoned questions is not computed for nobody.
  */
 @Injectable()
 export class AnalyticsService {
@@ -280,12 +280,11 @@ export class AnalyticsService {
     if (this.slots.pending >= this.config.analytics.concurrency && this.slots.size >= this.config.analytics.maxWaiting) {
       throw new RateLimitedError(`The queue of aggregates is full (${this.slots.size} waiting): ask again in a few seconds.`, WAIT_WHEN_FULL_SECONDS);
     }
-    // Only while waiting: a read already running finishes (its connection and slot come back
-    // whole), it is just not waited for.
+    // While waiting, the task leaves the queue; once it runs, `read` cancels its statement.
     const waiting = new AbortController();
     let started = false;
     const leave = () => {
-      if (!started) waiting.abort(new AppError('RATE_LIMITED', 'The caller left before its aggregate was computed.', { retryAfter: 0 }));
+      if (!started) waiting.abort(callerLeft());
     };
     callerGone?.addEventListener('abort', leave, { once: true });
     // Gone already (an abort before the listener is never heard again): the task leaves at once.
@@ -295,28 +294,63 @@ export class AnalyticsService {
     return this.slots.add(AsyncResource.bind(async () => {
       started = true;
       callerGone?.removeEventListener('abort', leave);
-      return build(await this.read(work));
+      return build(await this.read(work, callerGone));
     }), { signal: waiting.signal });
   }
 
-  /** Runs `work` in a read-only snapshot under the statement timeout, with room to aggregate in memory. */
-  private async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a read-only snapshot under the statement timeout, with room to aggregate in memory.
+   * When the caller leaves meanwhile, the statement running is cancelled, so an abandoned national
+   * aggregate gives its slot and connection back at once instead of at its end.
+   */
+  private async read<T>(work: (manager: EntityManager) => Promise<T>, callerGone?: AbortSignal): Promise<T> {
     const timeoutMs = this.config.analytics.statementTimeoutMs;
+    if (callerGone?.aborted) throw callerLeft();
     try {
       return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-        await manager.query(`SET TRANSACTION READ ONLY`);
-        // PostgreSQL's default work_mem (4 MB) made a national aggregate at ten times the size
-        // sort a million facts on disk (1.1 s) where a hash in memory takes 0.6 s. Per aggregate,
-        // and at most ANALYTICS_CONCURRENCY at once, so the server's memory stays bounded.
-        await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`, [String(timeoutMs), `${this.config.analytics.workMemMb}MB`]);
-        return work(manager);
+        const cancelling = this.cancelWhenGone(manager, callerGone);
+        try {
+          await manager.query(`SET TRANSACTION READ ONLY`);
+          // PostgreSQL's default work_mem (4 MB) made a national aggregate at ten times the size
+          // sort a million facts on disk (1.1 s) where a hash in memory takes 0.6 s. Per aggregate,
+          // and at most ANALYTICS_CONCURRENCY at once, so the server's memory stays bounded.
+          await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`, [String(timeoutMs), `${this.config.analytics.workMemMb}MB`]);
+          return await work(manager);
+        } finally {
+          await cancelling.settled();
+        }
       });
     } catch (error) {
+      if (callerGone?.aborted) throw callerLeft();
       if ((error as { driverError?: { code?: string }; code?: string }).driverError?.code === QUERY_CANCELED || (error as { code?: string }).code === QUERY_CANCELED) {
         throw limitError('STATEMENT_TIMEOUT', { filter: problem('queryTooSlow', { seconds: timeoutMs / 1000 }) }, { timeoutMs });
       }
       throw error;
     }
+  }
+
+  /**
+   * Cancels the statement running on `manager`'s connection when the caller leaves, with
+   * pg_cancel_backend from another connection. PostgreSQL ignores a cancel that finds the connection
+   * between statements; `settled` is awaited before the connection goes back to the pool, so a
+   * cancel never reaches the next request's statement.
+   */
+  private cancelWhenGone(manager: EntityManager, callerGone: AbortSignal | undefined): { settled(): Promise<void> } {
+    // node-postgres knows its server process from the start of the connection.
+    const backend = (manager.queryRunner as { databaseConnection?: { processID?: number } } | undefined)?.databaseConnection?.processID;
+    if (!callerGone || backend === undefined) return { settled: async () => undefined };
+    let sent: Promise<unknown> | undefined;
+    const cancel = () => {
+      sent = this.dataSource.query('SELECT pg_cancel_backend($1)', [backend]).catch(() => undefined);
+    };
+    if (callerGone.aborted) cancel();
+    else callerGone.addEventListener('abort', cancel, { once: true });
+    return {
+      settled: async () => {
+        callerGone.removeEventListener('abort', cancel);
+        await sent;
+      },
+    };
   }
 
   /** Reads every source the metrics need and joins them by their dimension keys. */
@@ -580,6 +614,11 @@ function monthsBetween(from: string, to: string): number {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** Said to no one, as the caller has gone: ends an aggregate whose caller left, waiting or reading. */
+function callerLeft(): AppError {
+  return new AppError('RATE_LIMITED', 'The caller left before its aggregate was computed.', { retryAfter: 0 });
+}
 
 function tooManyRows(rows: number, maxRows: number): AppError {
   return limitError('ROWS', { groupBy: problem('tooManyRows', { rows, max: maxRows }) }, { rows, maxRows });

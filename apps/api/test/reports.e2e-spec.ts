@@ -129,6 +129,61 @@ describe('activity reports', () => {
     });
   });
 
+  describe('idempotency keys expire after IDEMPOTENCY_KEY_DAYS', () => {
+    const days = () => api.config.reporting.idempotencyKeyDays;
+    const expiredAge = () => `${days()} days 1 minute`;
+    const nearlyExpiredAge = () => `${days()} days -1 hour`;
+    const makeOlder = (key: string, age: string) => api.dataSource.query(`UPDATE idempotency_key SET created_at = now() - $2::interval WHERE key = $1`, [key, age]);
+
+    it('holds a key to its first submission to the end of the window, and after it takes the key as unused', async () => {
+      const centre = await createCentre(api);
+      const key = randomUUID();
+      const first = (await api.graphql<Payload<'submitReport'>>(SUBMIT, { input: submitInput(centre, reportPeriod(), { idempotencyKey: key }) }, asAdmin)).body.data!.submitReport.report;
+      const another = submitInput(centre, reportPeriod(), { idempotencyKey: key, eventsHeld: 4 });
+
+      await makeOlder(key, nearlyExpiredAge());
+      expect(errorOf(await api.graphql(SUBMIT, { input: another }, asAdmin))).toMatchObject({ code: 'BAD_USER_INPUT', problems: { idempotencyKey: { code: 'idempotencyKeyReused' } } });
+
+      await makeOlder(key, expiredAge());
+      const fresh = await api.graphql<Payload<'submitReport'>>(SUBMIT, { input: another }, asAdmin);
+      expect(fresh.body.errors).toBeUndefined();
+      expect(fresh.headers.get('idempotent-replayed')).toBeNull();
+      expect(fresh.body.data!.submitReport.report).toMatchObject({ state: 'SUBMITTED', version: 1 });
+      expect(fresh.body.data!.submitReport.report.id).not.toBe(first.id);
+      expect(await countReports(centre)).toBe(2);
+
+      // The key now stands for the new submission, its window starting again.
+      const retry = await api.graphql(SUBMIT, { input: another }, asAdmin);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body.data).toEqual(fresh.body.data);
+    });
+
+    it('lets one of many concurrent submissions with an expired key act, and gives the others its answer', async () => {
+      const centre = await createCentre(api);
+      const key = randomUUID();
+      await api.graphql(SUBMIT, { input: submitInput(centre, reportPeriod(), { idempotencyKey: key }) }, asAdmin);
+      await makeOlder(key, expiredAge());
+
+      const input = submitInput(centre, reportPeriod(), { idempotencyKey: key });
+      const responses = await Promise.all(Array.from({ length: 20 }, () => api.graphql<Payload<'submitReport'>>(SUBMIT, { input }, asAdmin)));
+      for (const response of responses) expect(response.body.errors).toBeUndefined();
+      expect(new Set(responses.map((response) => JSON.stringify(response.body.data))).size).toBe(1);
+      expect(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
+      expect(await countReports(centre)).toBe(2);
+    });
+
+    it('meets a retry that comes after the window with the report\'s own CONFLICT, never a second report', async () => {
+      const centre = await createCentre(api);
+      const input = submitInput(centre, reportPeriod());
+      const first = (await api.graphql<Payload<'submitReport'>>(SUBMIT, { input }, asAdmin)).body.data!.submitReport.report;
+      await makeOlder(input['idempotencyKey'] as string, expiredAge());
+
+      const late = await api.graphql(SUBMIT, { input }, asAdmin);
+      expect(errorOf(late)).toMatchObject({ code: 'CONFLICT', reportId: first.id, currentVersion: first.version });
+      expect(await countReports(centre)).toBe(1);
+    });
+  });
+
   describe('validation: each refusal names the field and writes nothing', () => {
     const trailAndKeys = async () =>
       (await api.dataSource.query<{ n: string }[]>(`SELECT (SELECT count(*) FROM audit_entry) + (SELECT count(*) FROM idempotency_key) AS n`))[0]!.n;

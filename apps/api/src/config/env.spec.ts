@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.isProduction).toBe(true);
     expect(config.embeddedPostgres.dataDir).toMatch(/\.data\/postgres$/);
+    expect(config.reporting.idempotencyKeyDays).toBe(7);
   });
 
   it('treats an empty variable as unset', () => {
@@ -22,6 +23,8 @@ describe('loadConfig', () => {
     ['SEED_ON_EMPTY', 'maybe'],
     ['GRAPHQL_MAX_DEPTH', '0'],
     ['REDIS_CHANNEL_PREFIX', 'two words'],
+    ['IDEMPOTENCY_KEY_DAYS', '0'],
+    ['IDEMPOTENCY_KEY_DAYS', '1.5'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));

@@ -75,6 +75,8 @@ const envSchema = z.object({
   // How often centres report, and the day of the following month reports are due.
   REPORT_PERIOD_TYPE: z.enum(PERIOD_TYPES).default('MONTHLY'),
   REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(5),
+  // How long a submission's idempotency key answers its retries; older keys count as unused and are deleted.
+  IDEMPOTENCY_KEY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -100,7 +102,12 @@ export interface AppConfig {
   analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; workMemMb: number; concurrency: number; maxWaiting: number };
   /** How long a repeated read may be answered from memory (0: never), and how much memory that may take. */
   responseCache: { seconds: number; maxBytes: number };
-  reporting: { periodType: PeriodType; deadlineDay: number };
+  reporting: {
+    periodType: PeriodType;
+    deadlineDay: number;
+    /** How long a submission's retries get its first answer back; an older key counts as unused. */
+    idempotencyKeyDays: number;
+  };
   /** Undefined: live events stay in this process. */
   redisUrl: string | undefined;
   /** Put before every channel name on Redis (REDIS_CHANNEL_PREFIX, or defaultChannelPrefix). */
@@ -175,7 +182,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxWaiting: env.ANALYTICS_MAX_WAITING,
     },
     responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
-    reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY },
+    reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY, idempotencyKeyDays: env.IDEMPOTENCY_KEY_DAYS },
     redisUrl: env.REDIS_URL,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'mrc:',
     auth: {

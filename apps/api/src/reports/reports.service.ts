@@ -172,6 +172,11 @@ export class ReportsService {
    * Submits with final figures, creating the report or updating its draft. The idempotency key is
    * claimed first, in the same transaction: a concurrent retry waits on it and then finds the
    * answer; if this attempt fails, the claim goes with it and a retry tries again.
+   *
+   * A key older than IDEMPOTENCY_KEY_DAYS counts as unused: the same statement claims it afresh,
+   * under the row's lock, so of two retries racing on it one claims and the other waits and replays.
+   * That lock is taken on a fresh key too, so replays of one key take turns rather than run together.
+   * A retry that late acts as a new submission, which the report's version checks still guard.
    */
   async submitReport(actor: Actor, input: SubmitReportInput): Promise<{ report: ActivityReport; replayed: boolean }> {
     authorize(actor, 'update', 'Report', { centreId: input.centreId });
@@ -179,9 +184,13 @@ export class ReportsService {
     const requestHash = submissionHash(input);
     return this.dataSource.transaction(async (manager) => {
       const claimed: unknown[] = await manager.query(
-        `INSERT INTO idempotency_key (user_id, key, operation, request_hash, record_id)
-         VALUES ($1, $2, 'submitReport', $3, gen_random_uuid()) ON CONFLICT DO NOTHING RETURNING key`,
-        [actor.user.id, idempotencyKey, requestHash],
+        `INSERT INTO idempotency_key AS claim (user_id, key, operation, request_hash, record_id)
+         VALUES ($1, $2, 'submitReport', $3, gen_random_uuid())
+         ON CONFLICT (user_id, key) DO UPDATE SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash,
+           record_id = EXCLUDED.record_id, record_version = EXCLUDED.record_version, created_at = EXCLUDED.created_at
+         WHERE claim.created_at < now() - make_interval(days => $4)
+         RETURNING key`,
+        [actor.user.id, idempotencyKey, requestHash, this.config.reporting.idempotencyKeyDays],
       );
       if (claimed.length === 0) {
         const first = await manager.findOneByOrFail(IdempotencyKeyEntity, { userId: actor.user.id, key: idempotencyKey });

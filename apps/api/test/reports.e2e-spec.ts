@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { IdempotencyKeysSweeper } from '../src/reports/idempotency-keys.sweeper.js';
 import { createCentre, createClub } from './factories/network.js';
-import { completeFigures, insertReport, reportPeriod, reportSnapshot, submitInput } from './factories/reports.js';
+import { completeFigures, insertIdempotencyKeys, insertReport, reportPeriod, reportSnapshot, submitInput } from './factories/reports.js';
 import { centreId, createAccount } from './factories/users.js';
 import { DEMO, startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
@@ -35,6 +36,17 @@ interface Report {
 type Payload<K extends string> = Record<K, { report: Report }>;
 
 const errorOf = (response: GraphqlResponse) => response.body.errors?.[0]?.extensions ?? {};
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The promise's value, or 'timed out' when it takes longer than `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | 'timed out'> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<'timed out'>((done) => (timer = setTimeout(() => done('timed out'), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 describe('activity reports', () => {
   let api: TestApp;
@@ -134,6 +146,13 @@ describe('activity reports', () => {
     const expiredAge = () => `${days()} days 1 minute`;
     const nearlyExpiredAge = () => `${days()} days -1 hour`;
     const makeOlder = (key: string, age: string) => api.dataSource.query(`UPDATE idempotency_key SET created_at = now() - $2::interval WHERE key = $1`, [key, age]);
+    const countExpired = async () =>
+      Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, [days()]))[0]!.n);
+    const keysLeft = async (keys: string[]) => (await api.dataSource.query<{ key: string }[]>(`SELECT key FROM idempotency_key WHERE key = ANY($1::text[]) ORDER BY key`, [keys])).map((row) => row.key);
+    const adminId = async () => (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = $1`, [DEMO.admin.email]))[0]!.id;
+    /** Backends of the test database waiting for a lock. */
+    const waitingOnLocks = async () =>
+      Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n);
 
     it('holds a key to its first submission to the end of the window, and after it takes the key as unused', async () => {
       const centre = await createCentre(api);
@@ -181,6 +200,56 @@ describe('activity reports', () => {
       const late = await api.graphql(SUBMIT, { input }, asAdmin);
       expect(errorOf(late)).toMatchObject({ code: 'CONFLICT', reportId: first.id, currentVersion: first.version });
       expect(await countReports(centre)).toBe(1);
+    });
+
+    it('sweeps away the expired keys, more than one batch of them, and keeps those still in their window', async () => {
+      const user = await adminId();
+      const expired = await insertIdempotencyKeys(api, user, 2500, expiredAge());
+      const kept = [...(await insertIdempotencyKeys(api, user, 3, nearlyExpiredAge())), ...(await insertIdempotencyKeys(api, user, 3, '0 seconds'))];
+      const expiredBefore = await countExpired();
+
+      expect(await api.app.get(IdempotencyKeysSweeper).sweep()).toBe(expiredBefore);
+      expect(await countExpired()).toBe(0);
+      expect(await keysLeft([...expired, ...kept])).toEqual([...kept].sort());
+    });
+
+    it('lets several processes sweep at once, and neither waits for nor deletes an expired key a submission is claiming', async () => {
+      const sweeper = api.app.get(IdempotencyKeysSweeper);
+      const expired = await insertIdempotencyKeys(api, await adminId(), 2500, expiredAge());
+      const centre = await createCentre(api);
+      const input = submitInput(centre, reportPeriod());
+      const key = input['idempotencyKey'] as string;
+      await api.graphql(SUBMIT, { input }, asAdmin);
+      await makeOlder(key, expiredAge());
+      const expiredBefore = await countExpired();
+
+      // Reports locked: a submission with the expired key claims it afresh, then waits with its claim held.
+      const lock = api.dataSource.createQueryRunner();
+      await lock.connect();
+      await lock.startTransaction();
+      await lock.query('LOCK TABLE activity_report IN EXCLUSIVE MODE');
+      const again = { ...input, period: reportPeriod() };
+      const submission = api.graphql<Payload<'submitReport'>>(SUBMIT, { input: again }, asAdmin);
+      let sweeps: Promise<number[]> | undefined;
+      try {
+        for (let tries = 0; tries < 100 && (await waitingOnLocks()) === 0; tries++) await sleep(50);
+        sweeps = Promise.all([sweeper.sweep(), sweeper.sweep()]);
+        const deleted = await within(5_000, sweeps);
+        expect(deleted).not.toBe('timed out');
+        expect((deleted as number[]).reduce((sum, count) => sum + count, 0)).toBe(expiredBefore - 1);
+      } finally {
+        await lock.commitTransaction();
+        await lock.release();
+        await sweeps;
+      }
+
+      const submitted = await submission;
+      expect(submitted.body.errors).toBeUndefined();
+      expect(submitted.headers.get('idempotent-replayed')).toBeNull();
+      expect(await keysLeft([...expired, key])).toEqual([key]);
+      expect(await countExpired()).toBe(0);
+      const [claim] = await api.dataSource.query<{ record_id: string }[]>(`SELECT record_id FROM idempotency_key WHERE key = $1`, [key]);
+      expect(claim!.record_id).toBe(submitted.body.data!.submitReport.report.id);
     });
   });
 

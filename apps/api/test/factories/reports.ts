@@ -60,6 +60,20 @@ export async function insertReport(
   return { id, period, version: 1 };
 }
 
+/**
+ * Idempotency keys written straight into the database, as if `userId` had submitted `age` ago (a
+ * PostgreSQL interval, e.g. '8 days'); returns the keys.
+ */
+export async function insertIdempotencyKeys(api: TestApp, userId: string, count: number, age: string): Promise<string[]> {
+  const rows = await api.dataSource.query<{ key: string }[]>(
+    `INSERT INTO idempotency_key (user_id, key, operation, request_hash, record_id, record_version, created_at)
+     SELECT $1, gen_random_uuid()::text, 'submitReport', md5(n::text), gen_random_uuid(), 1, now() - $3::interval FROM generate_series(1, $2::int) n
+     RETURNING key`,
+    [userId, count, age],
+  );
+  return rows.map((row) => row.key);
+}
+
 /** Everything stored about a report (its row and lines), to show that a refusal changed nothing. */
 export async function reportSnapshot(api: TestApp, centreId: string): Promise<unknown> {
   return api.dataSource.query(

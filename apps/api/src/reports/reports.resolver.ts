@@ -75,7 +75,7 @@ export class ReportsResolver {
 
   @Policy('update', 'Report')
   @Mutation(() => ReportPayload, {
-    description: `Submits a centre's report for a period with complete figures (see SubmitReportInput). A retry with the same idempotency key gets the first answer (with the response header ${REPLAYED_HEADER}: true) and never a second report.`,
+    description: `Submits a centre's report for a period with complete figures (see SubmitReportInput). A retry with the same idempotency key gets the first answer (with the response header ${REPLAYED_HEADER}: true) and never a second report. Keys are kept for IDEMPOTENCY_KEY_DAYS (7 by default): a retry after that is taken as a new submission, which the report's version then refuses as a CONFLICT.`,
   })
   async submitReport(
     @CurrentActor() actor: Actor,

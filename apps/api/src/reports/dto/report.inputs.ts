@@ -172,7 +172,7 @@ export class UpdateReportInput extends ReportFiguresInput {
     'Submits the report of a centre for a period with its final figures: creates it if there is no draft yet, otherwise updates the draft (or returned report) of `version`. Safe to retry: the same `idempotencyKey` returns the first answer; the same key with different figures is refused.',
 })
 export class SubmitReportInput extends ReportFiguresInput {
-  @Field({ description: 'A key the client makes once per submission (a UUID) and sends again on every retry of it.' })
+  @Field({ description: 'A key the client makes once per submission (a UUID) and sends again on every retry of it. Remembered for IDEMPOTENCY_KEY_DAYS (7 by default).' })
   @IsIdempotencyKey()
   idempotencyKey!: string;
 

@@ -54,6 +54,18 @@ describe('GraphQL request errors', () => {
     expect(body.errors).toBeUndefined();
   });
 
+  it('answers under any alias, "__proto__" and "constructor" too (patches/graphql@16.15.0.patch keeps them plain fields)', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...asAnalyst },
+      body: JSON.stringify({ query: '{ centres(first: 1) { __proto__: totalCount constructor: totalCount nodes { __proto__: code toString: code } } }' }),
+    });
+    expect(response.status).toBe(200);
+    // Read as text: JSON.parse would hide a "__proto__" key the server left out.
+    const text = await response.text();
+    expect(text).toMatch(/^\{"data":\{"centres":\{"__proto__":15,"constructor":15,"nodes":\[\{"__proto__":"[a-z-]+","toString":"[a-z-]+"\}\]\}\}\}$/);
+  });
+
   it('refuses batched operations in one HTTP request', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',

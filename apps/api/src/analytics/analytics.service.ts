@@ -22,11 +22,14 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PQueue from 'p-queue';
+import pg from 'pg';
+import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RateLimitedError } from '../auth/rate-limits.js';
 import { today } from '../common/dates.js';
 import { AppError, describeFields, type FieldProblems } from '../common/errors.js';
 import { COLLATION, localisedNameSql } from '../common/localisation.js';
+import { ROOT_LOGGER } from '../common/logging.js';
 import { problem } from '../common/problems.js';
 import type { Centre } from '../centres/dto/centre.object.js';
 import type { ClubType } from '../clubs/dto/club.objects.js';
@@ -43,8 +46,11 @@ const MAX_MONTHS = 240;
 /** What a caller refused because the queue is full is told to wait before asking again. */
 const WAIT_WHEN_FULL_SECONDS = 5;
 
-/** PostgreSQL's "canceling statement due to statement timeout". */
+/** PostgreSQL's "canceling statement due to statement timeout" (or "due to user request": our own cancel). */
 const QUERY_CANCELED = '57014';
+
+/** How long a cancel waits for its own connection; meanwhile the read holds its slot, as without a cancel. */
+const CANCEL_CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * One combination of the dimensions before it is published: its values (in groupBy order) and one
@@ -75,8 +81,8 @@ interface Snapshot {
 
 /** What publishing a table withholds: per metric (by its position in the order asked), the cells and the total. */
 interface Withheld {
-  cell(cell: RawCell, metric: number): boolean;
-  total(metric: number): boolean;
+  cell(cell: RawCell, metricIndex: number): boolean;
+  total(metricIndex: number): boolean;
 }
 
 interface Labels {
@@ -109,6 +115,7 @@ export class AnalyticsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
   ) {
     this.slots = new PQueue({ concurrency: config.analytics.concurrency });
   }
@@ -140,10 +147,10 @@ export class AnalyticsService {
 
     const threshold = this.config.analytics.suppressionThreshold;
     const within = coarserTotals(groupBy, read.labels);
-    const withheld = publish(read.current, groupBy, metrics, threshold, within);
+    const withheld = withhold(read.current, groupBy, metrics, threshold, within);
     // The year before is its own table, protected on its own, then laid beside this year's cells.
     const before = read.before;
-    const withheldBefore = before ? publish(before, groupBy, metrics, threshold, within) : null;
+    const withheldBefore = before ? withhold(before, groupBy, metrics, threshold, within) : null;
     const beforeKey = (key: string[]) => key.map((value, index) => shiftTimeValue(groupBy[index]!, value, -1)).join(KEY_SEPARATOR);
 
     let suppressedCount = 0;
@@ -308,21 +315,28 @@ export class AnalyticsService {
     if (callerGone?.aborted) throw callerLeft();
     try {
       return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-        const cancelling = this.cancelWhenGone(manager, callerGone);
+        await manager.query(`SET TRANSACTION READ ONLY`);
+        // PostgreSQL's default work_mem (4 MB) made a national aggregate at ten times the size
+        // sort a million facts on disk (1.1 s) where a hash in memory takes 0.6 s. Per aggregate,
+        // and at most ANALYTICS_CONCURRENCY at once, so the server's memory stays bounded.
+        const [settings] = (await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true), pg_backend_pid() AS backend`, [
+          String(timeoutMs),
+          `${this.config.analytics.workMemMb}MB`,
+        ])) as { backend: number }[];
+        const cancelling = this.cancelWhenGone(settings!.backend, callerGone);
         try {
-          await manager.query(`SET TRANSACTION READ ONLY`);
-          // PostgreSQL's default work_mem (4 MB) made a national aggregate at ten times the size
-          // sort a million facts on disk (1.1 s) where a hash in memory takes 0.6 s. Per aggregate,
-          // and at most ANALYTICS_CONCURRENCY at once, so the server's memory stays bounded.
-          await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('work_mem', $2, true)`, [String(timeoutMs), `${this.config.analytics.workMemMb}MB`]);
+          // Gone before the listener was set: nothing would cancel what follows.
+          if (callerGone?.aborted) throw callerLeft();
           return await work(manager);
         } finally {
           await cancelling.settled();
         }
       });
     } catch (error) {
-      if (callerGone?.aborted) throw callerLeft();
-      if ((error as { driverError?: { code?: string }; code?: string }).driverError?.code === QUERY_CANCELED || (error as { code?: string }).code === QUERY_CANCELED) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (code === QUERY_CANCELED) {
+        // The same code for our own cancel and for the statement timeout.
+        if (callerGone?.aborted) throw callerLeft();
         throw limitError('STATEMENT_TIMEOUT', { filter: problem('queryTooSlow', { seconds: timeoutMs / 1000 }) }, { timeoutMs });
       }
       throw error;
@@ -330,21 +344,21 @@ export class AnalyticsService {
   }
 
   /**
-   * Cancels the statement running on `manager`'s connection when the caller leaves, with
-   * pg_cancel_backend from another connection. PostgreSQL ignores a cancel that finds the connection
-   * between statements; `settled` is awaited before the connection goes back to the pool, so a
-   * cancel never reaches the next request's statement.
+   * Cancels the statement running on the read's connection (PostgreSQL process `backend`) when the
+   * caller leaves: pg_cancel_backend over a connection of its own, not one from the pool, which may
+   * be taken by the very requests waiting for this read's slot. PostgreSQL ignores a cancel that
+   * finds the connection between statements; `settled` is awaited before the connection goes back
+   * to the pool, so a cancel never reaches the next request's statement.
    */
-  private cancelWhenGone(manager: EntityManager, callerGone: AbortSignal | undefined): { settled(): Promise<void> } {
-    // node-postgres knows its server process from the start of the connection.
-    const backend = (manager.queryRunner as { databaseConnection?: { processID?: number } } | undefined)?.databaseConnection?.processID;
-    if (!callerGone || backend === undefined) return { settled: async () => undefined };
-    let sent: Promise<unknown> | undefined;
+  private cancelWhenGone(backend: number, callerGone: AbortSignal | undefined): { settled(): Promise<void> } {
+    if (!callerGone) return { settled: async () => undefined };
+    let sent: Promise<void> | undefined;
     const cancel = () => {
-      sent = this.dataSource.query('SELECT pg_cancel_backend($1)', [backend]).catch(() => undefined);
+      sent = cancelBackend((this.dataSource.options as { url: string }).url, backend).catch((error: unknown) => {
+        this.log.warn({ err: error, backend }, 'Could not cancel the aggregate of a caller who left; it runs to its end');
+      });
     };
-    if (callerGone.aborted) cancel();
-    else callerGone.addEventListener('abort', cancel, { once: true });
+    callerGone.addEventListener('abort', cancel, { once: true });
     return {
       settled: async () => {
         callerGone.removeEventListener('abort', cancel);
@@ -446,7 +460,7 @@ export class AnalyticsService {
  * same table with its dimensions in another order, or receiving rows in another order from
  * PostgreSQL, hides the same cells.
  */
-function publish(table: RawTable, groupBy: readonly AnalyticsDimension[], metrics: readonly AnalyticsMetric[], threshold: number, within: CoarserTotals): Withheld {
+function withhold(table: RawTable, groupBy: readonly AnalyticsDimension[], metrics: readonly AnalyticsMetric[], threshold: number, within: CoarserTotals): Withheld {
   const canonical = groupBy.map((dimension, index) => ({ dimension, index })).sort((a, b) => ANALYTICS_DIMENSIONS.indexOf(a.dimension) - ANALYTICS_DIMENSIONS.indexOf(b.dimension));
   const canonicalWithin = canonical.map(({ index }) => within[index] ?? []);
   // Usually groupBy is in canonical order already, and a cell's key is its canonical sort key.
@@ -471,8 +485,8 @@ function publish(table: RawTable, groupBy: readonly AnalyticsDimension[], metric
     hiddenTotals[m] = result.totalSuppressed;
   });
   return {
-    cell: (cell, m) => hiddenCells[m]?.has(cell) ?? false,
-    total: (m) => hiddenTotals[m] ?? false,
+    cell: (cell, metricIndex) => hiddenCells[metricIndex]?.has(cell) ?? false,
+    total: (metricIndex) => hiddenTotals[metricIndex] ?? false,
   };
 }
 
@@ -614,6 +628,17 @@ function monthsBetween(from: string, to: string): number {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** pg_cancel_backend over a short-lived connection: a caller leaving mid-aggregate is rare. */
+async function cancelBackend(url: string, backend: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CANCEL_CONNECT_TIMEOUT_MS });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_cancel_backend($1)', [backend]);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Said to no one, as the caller has gone: ends an aggregate whose caller left, waiting or reading. */
 function callerLeft(): AppError {

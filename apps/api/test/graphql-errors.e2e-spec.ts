@@ -66,6 +66,12 @@ describe('GraphQL request errors', () => {
     expect(text).toMatch(/^\{"data":\{"centres":\{"__proto__":15,"constructor":15,"nodes":\[\{"__proto__":"[a-z-]+","toString":"[a-z-]+"\}\]\}\}\}$/);
   });
 
+  it('answers aliases named like Object methods as plain fields, with no "__proto__" beside them', async () => {
+    const response = await api.graphql<{ centres: Record<string, unknown> }>('{ centres(first: 1) { constructor: totalCount hasOwnProperty: totalCount nodes { toString: code valueOf: code } } }', {}, asAnalyst);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.centres).toEqual({ constructor: 15, hasOwnProperty: 15, nodes: [{ toString: expect.any(String), valueOf: expect.any(String) }] });
+  });
+
   it('refuses batched operations in one HTTP request', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',

@@ -53,6 +53,13 @@ describe('export plans', () => {
     expect(rows).toEqual({ rows: [['1', 'music; kids', 'Қарағанды; Темиртау']], hasNextPage: true, endCursor: 'a' });
   });
 
+  it('reads a column named like an Object method as the field it names, empty when the answer left it out', () => {
+    const { columns, page } = plan('{ clubs { nodes { id toString: id @include(if: false) tags { constructor: label @include(if: false) } } } }');
+    expect(columns.map(({ key }) => key)).toEqual(['id', 'toString', 'tags.constructor']);
+    // As graphql-js answers it: plain objects, without the fields the directives left out.
+    expect(page({ clubs: { nodes: [{ id: '1', tags: [{}] }], mrcExportPageInfo: { hasNextPage: false, endCursor: null } } }).rows).toEqual([['1', null, null]]);
+  });
+
   it('writes a DateTime the server handed over as a Date in ISO 8601, and a missing value as null', () => {
     const { page } = plan('{ clubs { nodes { startedAt centre { code } } } }');
     const moment = new Date('2026-03-01T08:30:00Z');

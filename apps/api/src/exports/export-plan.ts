@@ -276,12 +276,21 @@ function cellType(type: GraphQLNamedType): CellType {
   }
 }
 
+/**
+ * A field of a result object: its own property only. Result objects are plain objects
+ * (patches/graphql@16.15.0.patch), so a column named `toString` whose field was left out
+ * (`@include(if: false)`) must not read Object.prototype's.
+ */
+function fieldOf(value: unknown, key: string): unknown {
+  return Object.hasOwn(value as object, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
 /** The values at a path, through every list on the way. */
 function valuesAt(value: unknown, path: string[], index: number): unknown[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path, index));
   if (index === path.length) return [value];
-  return valuesAt((value as Record<string, unknown>)[path[index]!], path, index + 1);
+  return valuesAt(fieldOf(value, path[index]!), path, index + 1);
 }
 
 function cellValue(node: unknown, column: PlannedColumn): unknown {
@@ -293,7 +302,7 @@ function cellValue(node: unknown, column: PlannedColumn): unknown {
   let value = node;
   for (const key of column.path) {
     if (value === null || value === undefined) return null;
-    value = (value as Record<string, unknown>)[key];
+    value = fieldOf(value, key);
   }
   return value === undefined ? null : asSent(value);
 }

@@ -73,6 +73,12 @@ export interface LoadResult {
    * of the process (V8's GC helpers too), so it can pass 1.0.
    */
   clientCpuShare: number;
+  /**
+   * How busy the bench's one Node thread was over the run (its event loop's utilization, 1.0: never
+   * idle). This, not the CPU share, says whether the client was the limit: the CPU share also counts
+   * V8's GC helper threads.
+   */
+  clientLoopBusy: number;
   rssMbAfter: number;
   /** False when the server was still busy with requests the load left queued when the next run began. */
   settled: boolean;
@@ -218,6 +224,7 @@ class Tally {
       cpuMs: number;
       clientCpuMs: number;
       clientWallMs: number;
+      clientLoopBusy: number;
       settled: boolean;
     },
   ): LoadResult {
@@ -252,6 +259,7 @@ class Tally {
       cpuMsPerRequest: run.requests > 0 ? round(run.cpuMs / run.requests, 3) : NaN,
       clientCpuMsPerRequest: run.requests > 0 ? round(run.clientCpuMs / run.requests, 3) : NaN,
       clientCpuShare: round(run.clientCpuMs / run.clientWallMs, 2),
+      clientLoopBusy: round(run.clientLoopBusy, 2),
       rssMbAfter: server.rssMb(),
       settled: run.settled,
     };
@@ -263,13 +271,18 @@ class Tally {
  * nothing but the load (autocannon or fetch, and the Tally); the servers' output it keeps is a few
  * lines, since their successful requests log nothing.
  */
-function clientClock(): { read: () => { clientCpuMs: number; clientWallMs: number } } {
+function clientClock(): { read: () => { clientCpuMs: number; clientWallMs: number; clientLoopBusy: number } } {
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
+  const loopBefore = performance.eventLoopUtilization();
   return {
     read: () => {
       const used = process.cpuUsage(cpuBefore);
-      return { clientCpuMs: (used.user + used.system) / 1000, clientWallMs: performance.now() - wallBefore };
+      return {
+        clientCpuMs: (used.user + used.system) / 1000,
+        clientWallMs: performance.now() - wallBefore,
+        clientLoopBusy: performance.eventLoopUtilization(loopBefore).utilization,
+      };
     },
   };
 }

@@ -70,6 +70,7 @@ interface RawTable {
   totals: (number | null | undefined)[];
 }
 
+/** What one aggregate reads in its snapshot. */
 interface Snapshot {
   current: RawTable;
   /** The same table twelve months earlier, with `compareWithYearBefore`. */
@@ -632,6 +633,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 /** pg_cancel_backend over a short-lived connection: a caller leaving mid-aggregate is rare. */
 async function cancelBackend(url: string, backend: number): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CANCEL_CONNECT_TIMEOUT_MS });
+  // A connection error between the calls would otherwise be an unhandled 'error' event; the calls reject anyway.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('SELECT pg_cancel_backend($1)', [backend]);

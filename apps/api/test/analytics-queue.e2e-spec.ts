@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { QueryRunner } from 'typeorm';
 import { createAccount } from './factories/users.js';
+import { waitingOnLocks } from './utils/locks.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -42,11 +43,7 @@ describe('the queue of aggregates', () => {
 
     // The first reads, and waits on the lock, holding the only slot.
     const running = aggregate('2025-01');
-    for (let tries = 0; tries < 100; tries++) {
-      const [row] = (await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[];
-      if ((row?.waiting ?? 0) > 0) break;
-      await sleep(50);
-    }
+    for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) === 0; tries++) await sleep(50);
     // The second waits its turn; its caller will hang up.
     const hangUp = new AbortController();
     const abandoned = aggregate('2025-02', hangUp.signal).catch((error: unknown) => error);
@@ -78,24 +75,22 @@ describe('the queue of aggregates', () => {
     await lock.connect();
     await lock.startTransaction();
     await lock.query('LOCK TABLE analytics_fact IN ACCESS EXCLUSIVE MODE');
-    const waitingOnLock = async () =>
-      ((await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[])[0]?.waiting ?? 0;
 
     // It reads, holding the only slot, and waits on the lock; then its caller hangs up.
     const hangUp = new AbortController();
     const abandoned = aggregate('2024-01', hangUp.signal).catch((error: unknown) => error);
-    for (let tries = 0; tries < 100 && (await waitingOnLock()) === 0; tries++) await sleep(50);
-    expect(await waitingOnLock()).toBe(1);
+    for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) === 0; tries++) await sleep(50);
+    expect(await waitingOnLocks(api)).toBe(1);
     hangUp.abort();
     expect(await abandoned).toMatchObject({ name: 'AbortError' });
 
     // The lock is still held, yet nothing waits on it any more: the statement was cancelled.
-    for (let tries = 0; tries < 100 && (await waitingOnLock()) > 0; tries++) await sleep(50);
-    expect(await waitingOnLock()).toBe(0);
+    for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) > 0; tries++) await sleep(50);
+    expect(await waitingOnLocks(api)).toBe(0);
     // And the slot is free: the next aggregate reads at once (it waits on the lock, not in the queue).
     const next = aggregate('2024-02');
-    for (let tries = 0; tries < 100 && (await waitingOnLock()) === 0; tries++) await sleep(50);
-    expect(await waitingOnLock()).toBe(1);
+    for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) === 0; tries++) await sleep(50);
+    expect(await waitingOnLocks(api)).toBe(1);
     await lock.commitTransaction();
     const answer = await next;
     expect(answer.body.errors).toBeUndefined();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { centreId, createAccount } from './factories/users.js';
+import { waitingOnLocks } from './utils/locks.js';
 import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
 /**
@@ -26,12 +27,6 @@ async function signInWithCookie(api: TestApp, email: string, password: string) {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Statements of this database waiting for a lock. */
-async function waitingOnLocks(api: TestApp): Promise<number> {
-  const [row] = (await api.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { waiting: number }[];
-  return row?.waiting ?? 0;
-}
 
 describe('sessions', () => {
   let api: TestApp;

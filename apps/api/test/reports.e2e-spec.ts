@@ -4,6 +4,7 @@ import { IdempotencyKeysSweeper } from '../src/reports/idempotency-keys.sweeper.
 import { createCentre, createClub } from './factories/network.js';
 import { completeFigures, insertIdempotencyKeys, insertReport, reportPeriod, reportSnapshot, submitInput } from './factories/reports.js';
 import { centreId, createAccount } from './factories/users.js';
+import { waitingOnLocks } from './utils/locks.js';
 import { DEMO, startTestApp, type GraphqlResponse, type TestApp } from './utils/test-app.js';
 
 const REPORT_FIELDS = `id state version period eventsHeld reachedTotal onTime firstSubmittedAt reviewComment allowedActions
@@ -150,9 +151,6 @@ describe('activity reports', () => {
       Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, [days()]))[0]!.n);
     const keysLeft = async (keys: string[]) => (await api.dataSource.query<{ key: string }[]>(`SELECT key FROM idempotency_key WHERE key = ANY($1::text[]) ORDER BY key`, [keys])).map((row) => row.key);
     const adminId = async () => (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = $1`, [DEMO.admin.email]))[0]!.id;
-    /** Backends of the test database waiting for a lock. */
-    const waitingOnLocks = async () =>
-      Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n);
 
     it('holds a key to its first submission to the end of the window, and after it takes the key as unused', async () => {
       const centre = await createCentre(api);
@@ -232,7 +230,7 @@ describe('activity reports', () => {
       const submission = api.graphql<Payload<'submitReport'>>(SUBMIT, { input: again }, asAdmin);
       let sweeps: Promise<number[]> | undefined;
       try {
-        for (let tries = 0; tries < 100 && (await waitingOnLocks()) === 0; tries++) await sleep(50);
+        for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) === 0; tries++) await sleep(50);
         sweeps = Promise.all([sweeper.sweep(), sweeper.sweep()]);
         const deleted = await within(5_000, sweeps);
         expect(deleted).not.toBe('timed out');

@@ -67,10 +67,9 @@ export interface LoadResult {
   /** CPU ms per request of the bench's own process: autocannon (or fetch, one at a time) and the body checks. */
   clientCpuMsPerRequest: number;
   /**
-   * The bench process's CPU time over the run's wall time (1.0: one core fully busy). autocannon's
-   * HTTP parsing and the body checks share the bench's one Node thread, so near 1.0 the run measures
-   * how fast the client can take answers, not how fast the server gives them. It counts every thread
-   * of the process (V8's GC helpers too), so it can pass 1.0.
+   * The bench process's CPU time over the run's wall time (1.0: one core fully busy), for reading
+   * beside the server's. It counts every thread of the process (V8's GC helpers too), so it can pass
+   * 1.0; whether the client was the limit is `clientLoopBusy`.
    */
   clientCpuShare: number;
   /**

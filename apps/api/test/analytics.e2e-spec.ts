@@ -447,11 +447,13 @@ describe('analytics', () => {
 });
 
 describe('analytics limits', () => {
-  // A database of its own with three million more figures, so one aggregate is heavy for real,
-  // and a statement timeout an analyst can hit.
+  // A database of its own with three million more figures, so one aggregate is heavy for real
+  // (3 s and more here), and a statement timeout an analyst can hit. The timeout is the time the
+  // coordinator's page has to be answered first: 300 ms was too little on a loaded CI machine.
+  const timeoutMs = 1_500;
   let api: TestApp;
   beforeAll(async () => {
-    api = await startTestApp({ ANALYTICS_STATEMENT_TIMEOUT_MS: '300' }, { ownDatabase: true });
+    api = await startTestApp({ ANALYTICS_STATEMENT_TIMEOUT_MS: String(timeoutMs) }, { ownDatabase: true });
     const [report] = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM activity_report WHERE state = 'APPROVED' LIMIT 1`);
     await api.dataSource.query(
       `INSERT INTO analytics_fact (report_id, centre_id, month, metric, age_band, sex, value)
@@ -486,7 +488,7 @@ describe('analytics limits', () => {
     for (const response of [first, second, third]) {
       expect(response.status).toBe(200);
       expect(response.body.data).toBeNull();
-      expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'STATEMENT_TIMEOUT', timeoutMs: 300, fields: { filter: expect.stringContaining('narrow the months or centres') } });
+      expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'STATEMENT_TIMEOUT', timeoutMs, fields: { filter: expect.stringContaining('narrow the months or centres') } });
     }
     expect(other.body.errors).toBeUndefined();
     expect(other.body.data!.reports.totalCount).toBeGreaterThan(0);

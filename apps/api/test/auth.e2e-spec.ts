@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { centreId, createAccount } from './factories/users.js';
+import { AuthSessionsSweeper } from '../src/auth/auth-sessions.sweeper.js';
+import { insertSessions } from './factories/sessions.js';
+import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { waitingOnLocks } from './utils/locks.js';
-import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
+import { DEMO, type GraphqlResponse, startTestApp, type TestApp } from './utils/test-app.js';
 
 /**
  * Valid sessions are believed from memory here, as in production (SESSION_CACHE_SECONDS), and for
@@ -26,6 +28,8 @@ async function signInWithCookie(api: TestApp, email: string, password: string) {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** The session a refresh cookie belongs to: its id comes before the secret. */
+const sessionOf = (cookie: string) => cookie.split('=')[1]!.split('.')[0]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sessions', () => {
@@ -73,7 +77,7 @@ describe('sessions', () => {
     expect(one.body.errors).toBeUndefined();
     expect(two.body.errors).toBeUndefined();
     // Knowing a session id (it is in the token) is not enough to end someone's session.
-    const sessionId = cookie.split('=')[1]!.split('.')[0]!;
+    const sessionId = sessionOf(cookie);
     expect((await api.graphql(REFRESH, {}, { cookie: `mrc_refresh=${sessionId}.forged` })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const sessions = await api.dataSource.query<{ revoked_at: Date | null }[]>('SELECT revoked_at FROM auth_session WHERE id = $1', [sessionId]);
     expect(sessions).toEqual([{ revoked_at: null }]);
@@ -155,6 +159,121 @@ describe('sessions', () => {
   it('signs in with the email in any letter case, and tells the user who they are', async () => {
     const { body } = await api.graphql<{ login: { user: { email: string; role: string } } }>(LOGIN, { input: { email: '  Admin@MRC.demo ', password: DEMO.admin.password } });
     expect(body.data?.login.user).toEqual({ email: 'admin@mrc.demo', role: 'REGIONAL_ADMIN' });
+  });
+
+  const endingSessions: [string, string, (account: TestAccount, admin: Record<string, string>) => Promise<GraphqlResponse>][] = [
+    [
+      'a password change',
+      'password changed',
+      async (account) =>
+        api.graphql(
+          `mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) { user { id } } }`,
+          { input: { currentPassword: account.password, newPassword: 'Fresh-lantern-steppe-42' } },
+          await api.signIn(account),
+        ),
+    ],
+    [
+      'a password reset',
+      'password reset',
+      (account, admin) =>
+        api.graphql(`mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { user { id } } }`, { input: { id: account.id, newPassword: 'Another-lantern-steppe-7' } }, admin),
+    ],
+    ['a deactivation', 'deactivated', (account, admin) => api.graphql(`mutation($input: UserIdInput!) { deactivateUser(input: $input) { user { id } } }`, { input: { id: account.id } }, admin)],
+  ];
+
+  it.each(endingSessions)('ends only live sessions on %s: an expired one keeps how it ended', async (_, reason, change) => {
+    const account = await createAccount(api, 'ANALYST');
+    const live = sessionOf((await signInWithCookie(api, account.email, account.password)).cookie);
+    // Expired an hour ago, so kept for people to read: one ran out, one was ended by a stolen cookie.
+    const [ranOut] = await insertSessions(api, account.id, 1, '1 hour');
+    const [caught] = await insertSessions(api, account.id, 1, '1 hour', { revoked: true });
+    const endings = async () =>
+      new Map(
+        (await api.dataSource.query<{ id: string; revoked_at: Date | null; revoked_reason: string | null }[]>(
+          'SELECT id, revoked_at, revoked_reason FROM auth_session WHERE id = ANY($1::uuid[])',
+          [[live, ranOut, caught]],
+        )).map(({ id, ...ending }) => [id, ending]),
+      );
+    const before = await endings();
+    expect(before.get(ranOut!)).toEqual({ revoked_at: null, revoked_reason: null });
+    expect(before.get(caught!)).toEqual({ revoked_at: expect.any(Date), revoked_reason: 'refresh token reused' });
+
+    const { body } = await change(account, await api.signIn(DEMO.admin));
+    expect(body.errors).toBeUndefined();
+
+    const after = await endings();
+    expect(after.get(live)).toEqual({ revoked_at: expect.any(Date), revoked_reason: reason });
+    expect(after.get(ranOut!)).toEqual(before.get(ranOut!));
+    expect(after.get(caught!)).toEqual(before.get(caught!));
+  });
+});
+
+describe('sessions deleted SESSION_KEEP_DAYS after they expire', () => {
+  let api: TestApp;
+  let sweeper: AuthSessionsSweeper;
+  beforeAll(async () => {
+    // Its own database: a sweep deletes every session expired long enough, and the tests count them all.
+    // A window unlike SESSION_TTL_DAYS (30), so a sweep that took the wrong setting would be seen.
+    api = await startTestApp({ SESSION_KEEP_DAYS: '3' }, { ownDatabase: true });
+    sweeper = api.app.get(AuthSessionsSweeper);
+  });
+  afterAll(() => api.close());
+
+  const days = () => api.config.auth.sessionKeepDays;
+  const expiredBeyondWindow = () => `${days()} days 1 minute`;
+  const expiredWithinWindow = () => `${days()} days -1 hour`;
+  const countExpiredBeyondWindow = async () =>
+    Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM auth_session WHERE expires_at < now() - make_interval(days => $1)`, [days()]))[0]!.n);
+  const sessionsLeft = async (ids: string[]) =>
+    (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM auth_session WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids])).map((row) => row.id);
+
+  it('sweeps away the sessions expired beyond the window, more than one batch of them, revoked or not, and keeps the others', async () => {
+    const { id: user } = await createAccount(api, 'ANALYST');
+    const expired = [...(await insertSessions(api, user, 2500, expiredBeyondWindow())), ...(await insertSessions(api, user, 3, expiredBeyondWindow(), { revoked: true }))];
+    const kept = [
+      ...(await insertSessions(api, user, 3, '-1 day')),
+      ...(await insertSessions(api, user, 3, '-1 day', { revoked: true })),
+      ...(await insertSessions(api, user, 3, expiredWithinWindow())),
+      ...(await insertSessions(api, user, 3, expiredWithinWindow(), { revoked: true })),
+    ];
+    expect(await countExpiredBeyondWindow()).toBe(expired.length);
+
+    expect(await sweeper.sweep()).toBe(expired.length);
+    expect(await countExpiredBeyondWindow()).toBe(0);
+    expect(await sessionsLeft([...expired, ...kept])).toEqual([...kept].sort());
+  });
+
+  it('changes no answer by deleting an expired session: refresh and requests refuse it as they refuse one still kept', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const kept = await signInWithCookie(api, account.email, account.password);
+    const swept = await signInWithCookie(api, account.email, account.password);
+    const live = await signInWithCookie(api, account.email, account.password);
+    const expire = (cookie: string, ago: string) => api.dataSource.query(`UPDATE auth_session SET expires_at = now() - $2::interval WHERE id = $1`, [sessionOf(cookie), ago]);
+    await expire(kept.cookie, expiredWithinWindow());
+    await expire(swept.cookie, expiredBeyondWindow());
+
+    expect(await sweeper.sweep()).toBe(1);
+    expect(await sessionsLeft([kept.cookie, swept.cookie, live.cookie].map(sessionOf))).toEqual([sessionOf(kept.cookie), sessionOf(live.cookie)].sort());
+
+    // What a client sees, its request id aside.
+    const seen = ({ status, headers, body }: GraphqlResponse) => ({
+      status,
+      cookie: headers.get('set-cookie'),
+      data: body.data,
+      errors: body.errors?.map(({ message, path, extensions }) => ({ message, path, code: extensions?.code })),
+    });
+    const refusals = {
+      refresh: [seen(await api.graphql(REFRESH, {}, { cookie: kept.cookie })), seen(await api.graphql(REFRESH, {}, { cookie: swept.cookie }))],
+      me: [seen(await api.graphql(ME, {}, bearer(kept.token))), seen(await api.graphql(ME, {}, bearer(swept.token)))],
+    };
+    for (const [ofKept, ofSwept] of Object.values(refusals)) {
+      expect(ofKept!.errors?.[0]?.code).toBe('UNAUTHENTICATED');
+      expect(ofSwept).toEqual(ofKept);
+    }
+
+    const refreshed = await api.graphql<{ refreshSession: { accessToken: string } }>(REFRESH, {}, { cookie: live.cookie });
+    expect(refreshed.body.errors).toBeUndefined();
+    expect((await api.graphql(ME, {}, bearer(refreshed.body.data!.refreshSession.accessToken))).body.data).toEqual({ me: { email: account.email } });
   });
 });
 

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { DataVersionModule } from '../graphql/data-version.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokens } from './access-tokens.js';
+import { AuthSessionsSweeper } from './auth-sessions.sweeper.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PolicyGuard } from './policy.guard.js';
@@ -11,7 +12,7 @@ import { CredentialsModule } from './credentials.module.js';
 
 @Module({
   imports: [UsersModule, AuditModule, CredentialsModule, DataVersionModule],
-  providers: [AuthService, AuthResolver, AccessTokens, { provide: APP_GUARD, useClass: PolicyGuard }],
+  providers: [AuthService, AuthResolver, AccessTokens, AuthSessionsSweeper, { provide: APP_GUARD, useClass: PolicyGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

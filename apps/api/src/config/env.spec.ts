@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.isProduction).toBe(true);
     expect(config.embeddedPostgres.dataDir).toMatch(/\.data\/postgres$/);
     expect(config.reporting.idempotencyKeyDays).toBe(7);
+    expect(config.auth.sessionKeepDays).toBe(30);
   });
 
   it('treats an empty variable as unset', () => {
@@ -25,9 +26,17 @@ describe('loadConfig', () => {
     ['REDIS_CHANNEL_PREFIX', 'two words'],
     ['IDEMPOTENCY_KEY_DAYS', '0'],
     ['IDEMPOTENCY_KEY_DAYS', '1.5'],
+    ['SESSION_KEEP_DAYS', '0'],
+    ['SESSION_KEEP_DAYS', '1.5'],
+    ['SESSION_KEEP_DAYS', '3651'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
+  });
+
+  it('keeps expired sessions from one day up to ten years', () => {
+    expect(loadConfig({ SESSION_KEEP_DAYS: '1' }).auth.sessionKeepDays).toBe(1);
+    expect(loadConfig({ SESSION_KEEP_DAYS: '3650' }).auth.sessionKeepDays).toBe(3650);
   });
 
   it('names Redis channels under one fixed prefix unless told otherwise', () => {

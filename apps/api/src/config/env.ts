@@ -45,6 +45,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // How long a session's row stays after it expired (or was revoked and then expired), then it is deleted.
+  SESSION_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // How long a session found valid is taken as valid without SQL, unless a mutation happens (0: always ask).
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   REFRESH_RACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
@@ -117,6 +119,8 @@ export interface AppConfig {
     secret: string | undefined;
     accessTokenTtlSeconds: number;
     sessionTtlDays: number;
+    /** How long an expired session's row is kept for people to read (why and when it ended); then it is deleted. */
+    sessionKeepDays: number;
     /** How long after a refresh the replaced cookie still counts as a second tab, not a stolen copy. */
     refreshRaceSeconds: number;
     /** How long a valid session is believed without SQL while no mutation happens; 0: checked on every request. */
@@ -189,6 +193,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: env.AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,
+      sessionKeepDays: env.SESSION_KEEP_DAYS,
       refreshRaceSeconds: env.REFRESH_RACE_SECONDS,
       sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
       cookieSecure: env.COOKIE_SECURE,

@@ -1,0 +1,75 @@
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** Rows deleted per statement: each batch holds its locks briefly, and no transaction stays open long. */
+const SWEEP_BATCH = 1000;
+
+/** Which rows of which table a sweeper deletes. */
+export interface ExpiredRows {
+  /** The table, named by the code itself: it goes into the SQL as written, so never from input. */
+  table: string;
+  /** The SQL condition of a row to delete, with `$1`, `$2`, … for `parameters`. */
+  condition: string;
+  parameters: unknown[];
+  /** What the rows are, for the logs ("expired idempotency keys"). */
+  description: string;
+}
+
+/**
+ * Deletes a table's expired rows, so it does not grow by a row per use forever.
+ *
+ * Every API process sweeps once an hour. Each batch locks the rows it deletes and skips those locked
+ * elsewhere: several processes sweeping at once share the work instead of queueing, and a row that a
+ * request holds right now is neither waited for nor deleted (the next sweep takes it if still expired).
+ * A feature's sweeper extends this with its table and condition, and is a provider of its module.
+ */
+export abstract class ExpiredRowsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+
+  protected constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: Logger,
+    private readonly rows: ExpiredRows,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Unref'd: the timer alone never keeps the process alive.
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep()
+        .then((deleted) => void this.log.debug({ deleted }, `Deleted ${this.rows.description}`))
+        .catch((error: unknown) => void this.log.warn({ err: error }, `Could not delete ${this.rows.description}; trying again in an hour`))
+        .finally(() => (this.running = undefined));
+    }, SWEEP_INTERVAL_MS).unref();
+  }
+
+  /** Nest closes the connection pool after this hook (TypeORM's onApplicationShutdown): a sweep under way ends first. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Deletes every expired row, a batch per statement, until none is left or the app stops; returns how many. */
+  async sweep(): Promise<number> {
+    const { table, condition, parameters } = this.rows;
+    let deleted = 0;
+    while (!this.stopping) {
+      // By row address (it holds while the batch's rows are locked): one lookup per row, with no
+      // second search of the primary key.
+      const [, count] = await this.dataSource.query<[unknown[], number]>(
+        `DELETE FROM ${table} WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM ${table} WHERE ${condition}
+           LIMIT $${parameters.length + 1} FOR UPDATE SKIP LOCKED
+         ))`,
+        [...parameters, SWEEP_BATCH],
+      );
+      deleted += count;
+      if (count < SWEEP_BATCH) break;
+    }
+    return deleted;
+  }
+}

@@ -185,12 +185,12 @@ export class UsersService {
       }
       await this.limits.passwordAccepted(user.email);
       await this.setPassword(user, input.newPassword, 'newPassword');
-      // Other devices sign in again; this session goes on.
+      // Other devices sign in again; this session goes on. Sessions already expired keep how they ended.
       await manager
         .createQueryBuilder()
         .update(SessionEntity)
         .set({ revokedAt: () => 'now()', revokedReason: 'password changed' })
-        .where('user_id = :userId AND revoked_at IS NULL AND id <> :sessionId', { userId: user.id, sessionId: actor.sessionId })
+        .where('user_id = :userId AND revoked_at IS NULL AND expires_at > now() AND id <> :sessionId', { userId: user.id, sessionId: actor.sessionId })
         .execute();
     }, { ownAccount: true });
   }
@@ -262,11 +262,15 @@ async function assertAnotherAdmin(manager: EntityManager, userId: string): Promi
   if (others.length === 0) throw new ConflictError('This is the last active administrator; make another one first.');
 }
 
+/**
+ * Ends a user's live sessions. An expired one is left as it is: it ended when it expired, and its row
+ * (kept SESSION_KEEP_DAYS for people to read) must not claim a later end for another reason.
+ */
 export async function revokeSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
   await manager
     .createQueryBuilder()
     .update(SessionEntity)
     .set({ revokedAt: () => 'now()', revokedReason: reason })
-    .where('user_id = :userId AND revoked_at IS NULL', { userId })
+    .where('user_id = :userId AND revoked_at IS NULL AND expires_at > now()', { userId })
     .execute();
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expectedPeriods, type PeriodType, submittedOnTime } from '@mrc/domain';
 import ExcelJS from 'exceljs';
 import { dayIn, today } from '../src/common/dates.js';
+import { localisedNameSql } from '../src/common/localisation.js';
 import { createCentre, createProgramRun } from './factories/network.js';
 import { insertReport, submitInput } from './factories/reports.js';
 import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
@@ -27,7 +28,7 @@ interface Value {
   yearBefore?: number | null;
 }
 interface Row {
-  centre?: { name: string } | null;
+  centre?: { id: string; name: string } | null;
   clubType?: { name: string } | null;
   program?: { name: string } | null;
   quarter?: string | null;
@@ -209,6 +210,24 @@ describe('analytics', () => {
         }
       }
     });
+  });
+
+  it('publishes rows by the first dimension, then the next: centres by name in the caller\'s language, quarters in time', async () => {
+    const TABLE = `query($groupBy: [AnalyticsDimension!]) {
+      analytics(metrics: [YOUNG_PEOPLE_REACHED], groupBy: $groupBy) { rows { centre { id } quarter } }
+    }`;
+    const ranks = await sql<{ id: string }>(`SELECT id FROM centre c ORDER BY ${localisedNameSql('c', 'ru')}, id`);
+    const rank = new Map(ranks.map((row, index) => [row.id, index]));
+    const byRank = (a: Row, b: Row) => rank.get(a.centre!.id)! - rank.get(b.centre!.id)!;
+    const byQuarter = (a: Row, b: Row) => (a.quarter! < b.quarter! ? -1 : a.quarter! > b.quarter! ? 1 : 0);
+    const keys = (rows: Row[]) => rows.map((row) => `${row.centre!.id} ${row.quarter}`);
+    const russian = { ...analyst, 'accept-language': 'ru' };
+
+    const centreFirst = await run(TABLE, { groupBy: ['CENTRE', 'QUARTER'] }, russian);
+    expect(new Set(centreFirst.rows.map((row) => row.quarter)).size).toBeGreaterThan(1);
+    expect(keys(centreFirst.rows)).toEqual(keys([...centreFirst.rows].sort((a, b) => byRank(a, b) || byQuarter(a, b))));
+    const quarterFirst = await run(TABLE, { groupBy: ['QUARTER', 'CENTRE'] }, russian);
+    expect(keys(quarterFirst.rows)).toEqual(keys([...centreFirst.rows].sort((a, b) => byQuarter(a, b) || byRank(a, b))));
   });
 
   describe('small numbers', () => {

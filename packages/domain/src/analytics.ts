@@ -123,6 +123,14 @@ export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 /** The smallest count published by default: 1 to 4 are hidden, 0 is shown (it identifies nobody). */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 
+/**
+ * A count the rule withholds for itself: from 1 to threshold − 1. A table without one has nothing
+ * to protect: suppressSmallNumbers hides none of its cells.
+ */
+export function isSmallNumber(value: number, threshold: number): boolean {
+  return value > 0 && value < threshold;
+}
+
 /** A cell of one metric in a table: its position on each dimension, and its count. */
 export interface TableCell {
   key: readonly string[];
@@ -163,7 +171,7 @@ export interface SuppressedTable {
  * districts, then all but one) is a differencing attack that cell suppression alone cannot stop.
  */
 export function suppressSmallNumbers(cells: readonly TableCell[], threshold: number, within: CoarserTotals = []): SuppressedTable {
-  const small = (value: number) => value > 0 && value < threshold;
+  const small = (value: number) => isSmallNumber(value, threshold);
   const reasons: (SuppressionReason | null)[] = cells.map((cell) => (small(cell.value) ? 'SMALL_NUMBER' : null));
   let totalSuppressed = small(cells.reduce((total, cell) => total + cell.value, 0));
   if (!reasons.some((reason) => reason !== null)) return { reasons, totalSuppressed };

@@ -11,6 +11,7 @@ import {
   type CoarserTotals,
   DIMENSION_FILTERS,
   type DimensionFilter,
+  isSmallNumber,
   type Language,
   metricDefinition,
   periodOf,
@@ -169,10 +170,7 @@ export class AnalyticsService {
       };
     };
 
-    const ordered = [...read.current.cells.values()]
-      .map((cell) => ({ cell, positions: sortPositions(groupBy, cell.values, read.labels) }))
-      .sort((a, b) => comparePositions(a.positions, b.positions))
-      .map(({ cell }) => cell);
+    const ordered = publishedOrder(groupBy, [...read.current.cells.values()], read.labels);
     const records = await this.records(groupBy, ordered.map((cell) => cell.values), loaders);
     const rows: AnalyticsRow[] = ordered.map((cell) => {
       const row = rowOf(groupBy, cell.values, records);
@@ -466,16 +464,34 @@ function withhold(table: RawTable, groupBy: readonly AnalyticsDimension[], metri
   const canonicalWithin = canonical.map(({ index }) => within[index] ?? []);
   // Usually groupBy is in canonical order already, and a cell's key is its canonical sort key.
   const inCanonicalOrder = canonical.every(({ index }, position) => index === position);
-  const cells = [...table.cells.entries()]
-    .map(([key, cell]) => {
-      const canonicalKey = inCanonicalOrder ? cell.values : canonical.map(({ index }) => cell.values[index]!);
-      return { cell, canonicalKey, sortKey: inCanonicalOrder ? key : canonicalKey.join(KEY_SEPARATOR) };
-    })
-    .sort((a, b) => compareTexts(a.sortKey, b.sortKey));
+  const inCanonicalSort = () =>
+    [...table.cells.entries()]
+      .map(([key, cell]) => {
+        const canonicalKey = inCanonicalOrder ? cell.values : canonical.map(({ index }) => cell.values[index]!);
+        return { cell, canonicalKey, sortKey: inCanonicalOrder ? key : canonicalKey.join(KEY_SEPARATOR) };
+      })
+      .sort((a, b) => compareTexts(a.sortKey, b.sortKey));
+  let cells: ReturnType<typeof inCanonicalSort> | undefined;
   const hiddenCells: (Set<RawCell> | undefined)[] = [];
   const hiddenTotals: boolean[] = [];
   metrics.forEach((metric, m) => {
     if (!metricDefinition(metric).protected) return;
+    // Without a small cell the rule hides no cell, and the total only if it is small itself: the
+    // canonical order only breaks the rule's ties, and sorting a national table for none cost more
+    // than the rest of withholding.
+    let total = 0;
+    let anySmall = false;
+    for (const cell of table.cells.values()) {
+      const figure = cell.figures[m];
+      if (figure == null) continue;
+      total += figure;
+      anySmall ||= isSmallNumber(figure, threshold);
+    }
+    if (!anySmall) {
+      hiddenTotals[m] = isSmallNumber(total, threshold);
+      return;
+    }
+    cells ??= inCanonicalSort();
     const withFigure = cells.filter(({ cell }) => cell.figures[m] != null);
     const result = suppressSmallNumbers(
       withFigure.map(({ cell, canonicalKey }) => ({ key: canonicalKey, value: cell.figures[m]! })),
@@ -572,38 +588,63 @@ const SEX_ORDER = SEXES as readonly string[];
 const KIND_ORDER = CENTRE_KINDS as readonly string[];
 
 /**
- * Where a row sorts, dimension by dimension: names as the caller's language sorts them, times and
- * bands in their own order, empty last. Worked out once per row: a comparator that looked the names
- * up on every comparison took a twentieth of a national aggregate's time.
+ * The cells in the order rows are published, dimension by dimension: names as the caller's language
+ * sorts them, times and bands in their own order, empty last; cells that sort alike keep the order
+ * they were read in. Each dimension's distinct values are put in order once, so a cell's place on a
+ * dimension is a small number, and the cells are radix-sorted by those places, last dimension first
+ * (for the national 18,000-row table, 8 ms; a comparison sort of per-row keys took 14 ms).
  */
-function sortPositions(groupBy: readonly AnalyticsDimension[], key: readonly string[], labels: Labels): (number | string)[] {
-  return groupBy.flatMap((dimension, index): (number | string)[] => {
-    const value = key[index]!;
-    if (value === '') return [1, 0];
-    switch (dimension) {
-      case 'CENTRE':
-      case 'PARENT_CENTRE':
-      case 'CLUB_TYPE':
-      case 'PROGRAM':
-        return [0, labels.rank.get(value) ?? Infinity];
-      case 'AGE_BAND':
-        return [0, AGE_ORDER.indexOf(value)];
-      case 'SEX':
-        return [0, SEX_ORDER.indexOf(value)];
-      case 'CENTRE_KIND':
-        return [0, KIND_ORDER.indexOf(value)];
-      default:
-        return [0, value];
-    }
-  });
+function publishedOrder(groupBy: readonly AnalyticsDimension[], cells: readonly RawCell[], labels: Labels): RawCell[] {
+  let order = new Uint32Array(cells.length).map((_, at) => at);
+  for (let index = groupBy.length - 1; index >= 0; index--) {
+    const position = positionOf(groupBy[index]!, labels);
+    const distinct = [...new Set(cells.map((cell) => cell.values[index]!))].map((value) => ({ value, position: value === '' ? null : position(value) }));
+    distinct.sort((a, b) => compareOptional(a.position, b.position));
+    // Values that sort alike share a place, so an earlier dimension, or the order read, decides.
+    const placeOf = new Map<string, number>();
+    let places = 0;
+    distinct.forEach((entry, at) => {
+      if (at > 0 && compareOptional(distinct[at - 1]!.position, entry.position) !== 0) places += 1;
+      placeOf.set(entry.value, places);
+    });
+    const place = new Uint32Array(cells.length);
+    cells.forEach((cell, at) => (place[at] = placeOf.get(cell.values[index]!)!));
+    // A counting sort by place: stable, so the later dimensions' order holds within a place.
+    const starts = new Uint32Array(places + 2);
+    for (const cell of order) starts[place[cell]! + 1]! += 1;
+    for (let at = 1; at < starts.length; at++) starts[at]! += starts[at - 1]!;
+    const sorted = new Uint32Array(order.length);
+    for (const cell of order) sorted[starts[place[cell]!]!++] = cell;
+    order = sorted;
+  }
+  return Array.from(order, (cell) => cells[cell]!);
 }
 
-function comparePositions(a: readonly (number | string)[], b: readonly (number | string)[]): number {
-  for (let index = 0; index < a.length; index++) {
-    if (a[index] === b[index]) continue;
-    return a[index]! < b[index]! ? -1 : 1;
+/** Where a (non-empty) value of a dimension sorts among the others. */
+function positionOf(dimension: AnalyticsDimension, labels: Labels): (value: string) => number | string {
+  switch (dimension) {
+    case 'CENTRE':
+    case 'PARENT_CENTRE':
+    case 'CLUB_TYPE':
+    case 'PROGRAM':
+      return (value) => labels.rank.get(value) ?? Infinity;
+    case 'AGE_BAND':
+      return (value) => AGE_ORDER.indexOf(value);
+    case 'SEX':
+      return (value) => SEX_ORDER.indexOf(value);
+    case 'CENTRE_KIND':
+      return (value) => KIND_ORDER.indexOf(value);
+    default:
+      return (value) => value;
   }
-  return 0;
+}
+
+/** Positions compared, null (an empty value) last. */
+function compareOptional(a: number | string | null, b: number | string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 /** A time dimension's value moved by whole years (`YYYY-MM`, `YYYY-Qn`, `YYYY`); others unchanged. */

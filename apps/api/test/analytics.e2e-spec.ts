@@ -225,6 +225,7 @@ describe('analytics', () => {
 
     const centreFirst = await run(TABLE, { groupBy: ['CENTRE', 'QUARTER'] }, russian);
     expect(new Set(centreFirst.rows.map((row) => row.quarter)).size).toBeGreaterThan(1);
+    expect(new Set(centreFirst.rows.map((row) => row.centre!.id)).size).toBeGreaterThan(1);
     expect(keys(centreFirst.rows)).toEqual(keys([...centreFirst.rows].sort((a, b) => byRank(a, b) || byQuarter(a, b))));
     const quarterFirst = await run(TABLE, { groupBy: ['QUARTER', 'CENTRE'] }, russian);
     expect(keys(quarterFirst.rows)).toEqual(keys([...centreFirst.rows].sort((a, b) => byQuarter(a, b) || byRank(a, b))));

@@ -3,6 +3,13 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/**
+ * The first sweep comes at a random moment 10 to 20 minutes after start: a process restarted more
+ * often than hourly (deploys, scaling) still sweeps, processes started together do not all sweep at
+ * once, and no test app lives long enough to see a sweep it did not ask for.
+ */
+const FIRST_SWEEP_MIN_MS = 10 * 60 * 1000;
+const FIRST_SWEEP_SPREAD_MS = 10 * 60 * 1000;
 /** Rows deleted per statement: each batch holds its locks briefly, and no transaction stays open long. */
 const SWEEP_BATCH = 1000;
 
@@ -20,12 +27,14 @@ export interface ExpiredRows {
 /**
  * Deletes a table's expired rows, so it does not grow by a row per use forever.
  *
- * Every API process sweeps once an hour. Each batch locks the rows it deletes and skips those locked
- * elsewhere: several processes sweeping at once share the work instead of queueing, and a row that a
- * request holds right now is neither waited for nor deleted (the next sweep takes it if still expired).
+ * Every API process sweeps once an hour, the first time soon after it starts. Each batch locks the
+ * rows it deletes and skips those locked elsewhere: several processes sweeping at once share the work
+ * instead of queueing, and a row that a request holds right now is neither waited for nor deleted (the
+ * next sweep takes it if still expired).
  * A feature's sweeper extends this with its table and condition, and is a provider of its module.
  */
 export abstract class ExpiredRowsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private firstTimer: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
@@ -37,18 +46,23 @@ export abstract class ExpiredRowsSweeper implements OnApplicationBootstrap, OnMo
   ) {}
 
   onApplicationBootstrap(): void {
-    // Unref'd: the timer alone never keeps the process alive.
-    this.timer = setInterval(() => {
+    const sweepNow = () => {
       this.running ??= this.sweep()
         .then((deleted) => void this.log.debug({ deleted }, `Deleted ${this.rows.description}`))
         .catch((error: unknown) => void this.log.warn({ err: error }, `Could not delete ${this.rows.description}; trying again in an hour`))
         .finally(() => (this.running = undefined));
-    }, SWEEP_INTERVAL_MS).unref();
+    };
+    // Unref'd: the timers alone never keep the process alive.
+    this.firstTimer = setTimeout(() => {
+      sweepNow();
+      this.timer = setInterval(sweepNow, SWEEP_INTERVAL_MS).unref();
+    }, FIRST_SWEEP_MIN_MS + Math.random() * FIRST_SWEEP_SPREAD_MS).unref();
   }
 
   /** Nest closes the connection pool after this hook (TypeORM's onApplicationShutdown): a sweep under way ends first. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.firstTimer);
     clearInterval(this.timer);
     await this.running;
   }

@@ -1,3 +1,5 @@
+import { connect, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isRolloutLate, LAUNCHED_STATUSES, nextPeriod, ROLLOUT_STATUSES, type RolloutStatus } from '@mrc/domain';
 import type { Client } from 'graphql-ws';
@@ -330,6 +332,30 @@ describe('the rollout of clubs', () => {
         await client.dispose();
         await anonymous.dispose();
       }
+    });
+
+    it('answers an upgrade to any other path with 404 and closes it, and lives through a reset on such a socket', async () => {
+      const { port } = new URL(api.url);
+      const upgrade = (path: string) =>
+        new Promise<{ socket: Socket; answer: Promise<string> }>((resolve) => {
+          const socket = connect(Number(port), '127.0.0.1', () => {
+            socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+            let text = '';
+            socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            socket.on('error', () => undefined);
+            resolve({ socket, answer: new Promise((answered) => socket.once('close', () => answered(text))) });
+          });
+        });
+
+      const stray = await upgrade('/elsewhere');
+      expect(await stray.answer).toMatch(/^HTTP\/1\.1 404 /);
+      // A reset while the server still holds the socket: it used to be an uncaught ECONNRESET.
+      const reset = await upgrade('/elsewhere?again');
+      await sleep(300);
+      reset.socket.resetAndDestroy();
+      await reset.answer;
+      const health = await fetch(`${api.url}/health`);
+      expect(health.status).toBe(200);
     });
   });
 });

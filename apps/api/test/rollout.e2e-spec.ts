@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isRolloutLate, LAUNCHED_STATUSES, nextPeriod, ROLLOUT_STATUSES, type RolloutStatus } from '@mrc/domain';
 import type { Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { createClubType } from './factories/network.js';
 import { insertRolloutItem } from './factories/rollout.js';
 import { centreId } from './factories/users.js';
@@ -332,6 +333,23 @@ describe('the rollout of clubs', () => {
         await client.dispose();
         await anonymous.dispose();
       }
+    });
+
+    it('closes a socket that sends a message larger than 256 KiB, and acknowledges one just under it', async () => {
+      const closing = (payload: string) =>
+        new Promise<{ code: number; acknowledged: boolean }>((resolve) => {
+          const socket = new WebSocket(`${api.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+          let acknowledged = false;
+          socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: payload } })));
+          socket.on('message', (data: Buffer) => {
+            acknowledged ||= (JSON.parse(data.toString()) as { type: string }).type === 'connection_ack';
+            socket.close(1000);
+          });
+          socket.on('error', () => undefined);
+          socket.on('close', (code: number) => resolve({ code, acknowledged }));
+        });
+      expect(await closing('x'.repeat(256 * 1024))).toEqual({ code: 1009, acknowledged: false });
+      expect(await closing('x'.repeat(200 * 1024))).toEqual({ code: 1000, acknowledged: true });
     });
 
     it('answers an upgrade to any other path with 404 and closes it, and lives through a reset on such a socket', async () => {

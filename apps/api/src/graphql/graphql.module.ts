@@ -33,6 +33,12 @@ export const GRAPHQL_PATH = '/graphql';
 
 /** The longest document graphql-js will parse, on HTTP and over the socket. */
 const MAX_TOKENS = 5000;
+/**
+ * The largest message a live-updates socket may send, in bytes: a subscription of MAX_TOKENS with
+ * its variables fits many times over. ws's own default (100 MiB, kept in memory per socket until
+ * parsed) let a few anonymous sockets take the process past its heap and stop it.
+ */
+const MAX_SOCKET_MESSAGE_BYTES = 256 * 1024;
 
 /**
  * Identity and loaders live in the feature modules; this module only assembles them per request.
@@ -95,6 +101,8 @@ export class RequestContextModule {}
           subscriptions: {
             'graphql-ws': {
               path: GRAPHQL_PATH,
+              // Set through patches/@nestjs__graphql@14.0.3.patch (Nest builds the WebSocket server).
+              maxPayload: MAX_SOCKET_MESSAGE_BYTES,
               onSubscribe: (_context, _id, payload) => checkSocketOperation(built.schema, socketLimits, payload),
             },
           },

@@ -41,7 +41,18 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.useBodyParser('json', { limit: '1mb' });
   // Right after the parser, so it sees the parser's refusals and nothing else.
   app.use(unreadableBodies);
+  app.getHttpServer().setTimeout(idleSocketMs(config));
   return app;
+}
+
+/**
+ * How long a socket may stay silent in the middle of a request before it is closed: a client that
+ * stops reading its answer (or sending its request) held the socket, and what was written to it, for
+ * as long as it liked, since Node's default never closes one. Longer than the longest silence a
+ * request has of its own: an aggregate that runs to its statement timeout.
+ */
+export function idleSocketMs(config: AppConfig): number {
+  return Math.max(120_000, config.analytics.statementTimeoutMs + 60_000);
 }
 
 const drains = new WeakMap<INestApplication, HttpDrain>();

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { unreadableBodies } from './common/body-errors.js';
 import { HttpDrain } from './common/http-drain.js';
+import { closeStalledAnswers } from './common/stalled-answers.js';
 import { batchConnectionCounts } from './common/connection-counts.js';
 import { httpLogger, PinoNestLogger } from './common/logging.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -24,6 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   const drain = new HttpDrain();
   drains.set(app, drain);
   app.use(drain.middleware);
+  app.use(closeStalledAnswers(app.getHttpServer()));
   // Answers and the dashboard's files go out compressed to clients that ask (every browser does):
   // JSON and JavaScript shrink five- to tenfold, which on a district's connection is most of the
   // wait. Kept answers carry their compressed bytes, made once (response-cache.ts).
@@ -41,18 +43,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.useBodyParser('json', { limit: '1mb' });
   // Right after the parser, so it sees the parser's refusals and nothing else.
   app.use(unreadableBodies);
-  app.getHttpServer().setTimeout(idleSocketMs(config));
   return app;
-}
-
-/**
- * How long a socket may stay silent in the middle of a request before it is closed: a client that
- * stops reading its answer (or sending its request) held the socket, and what was written to it, for
- * as long as it liked, since Node's default never closes one. Longer than the longest silence a
- * request has of its own: an aggregate that runs to its statement timeout.
- */
-export function idleSocketMs(config: AppConfig): number {
-  return Math.max(120_000, config.analytics.statementTimeoutMs + 60_000);
 }
 
 const drains = new WeakMap<INestApplication, HttpDrain>();

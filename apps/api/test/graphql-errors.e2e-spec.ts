@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { idleSocketMs } from '../src/create-app.js';
 import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
 
 /** Bad requests get a 400-class answer with a stable code and a message; the server keeps serving. */
@@ -128,18 +127,14 @@ describe('health and explorer', () => {
 
     const plain = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(plain.headers.get('etag')).toBe(etag);
+    expect(plain.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    expect(plain.headers.get('etag')).not.toBe(etag);
     expect(await plain.text()).toBe(html);
 
     // As a browser revalidates on reload (fetch would add `no-cache`, which asks for the page again).
-    const again = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': etag!, 'cache-control': 'max-age=0' } });
+    const again = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip', 'if-none-match': etag!, 'cache-control': 'max-age=0' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
   });
 
-  it('closes a socket silent mid-request, but only after the longest an aggregate may take', () => {
-    const { timeout } = api.app.getHttpServer() as { timeout: number };
-    expect(timeout).toBe(idleSocketMs(api.config));
-    expect(timeout).toBeGreaterThan(api.config.analytics.statementTimeoutMs);
-  });
 });

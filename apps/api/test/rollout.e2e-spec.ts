@@ -367,7 +367,8 @@ describe('the rollout of clubs', () => {
 
       const stray = await upgrade('/elsewhere');
       expect(await stray.answer).toMatch(/^HTTP\/1\.1 404 /);
-      // A reset while the server still holds the socket: it used to be an uncaught ECONNRESET.
+      // A client resetting such a socket: while the server held it on (before the 404), this was an
+      // uncaught ECONNRESET that stopped the process.
       const reset = await upgrade('/elsewhere?again');
       await sleep(300);
       reset.socket.resetAndDestroy();

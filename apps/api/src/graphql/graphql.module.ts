@@ -28,8 +28,8 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
 import { DataVersion, DataVersionModule } from './data-version.js';
 import { responseCachePlugins, stringifyResult } from './response-cache.js';
 import { checkSocketOperation } from './socket-operations.js';
+import { GRAPHQL_PATH } from './graphql-path.js';
 
-export const GRAPHQL_PATH = '/graphql';
 
 /** The longest document graphql-js will parse, on HTTP and over the socket. */
 const MAX_TOKENS = 5000;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { GRAPHQL_PATH } from './graphql.module.js';
+import { GRAPHQL_PATH } from './graphql-path.js';
 
 /** How long a WebSocket gets to answer the close frame before it is cut. */
 const CLOSE_GRACE_MS = 1_000;
@@ -27,8 +27,8 @@ export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     this.http.httpAdapter.getHttpServer().on('upgrade', (request: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => socket.destroy());
-      // @nestjs/graphql hands graphql-ws every upgrade whose path starts so (graphql-ws answers 400 to
-      // those it does not serve); nothing takes the others.
+      // @nestjs/graphql hands its WebSocket server every upgrade whose path starts so (ws answers 400
+      // to those it does not serve); nothing takes the others.
       if (!request.url?.startsWith(GRAPHQL_PATH)) {
         // Closed outright once written: ended alone, it would stay half-open for as long as the peer liked.
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());

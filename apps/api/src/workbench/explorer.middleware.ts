@@ -6,13 +6,16 @@ import type { NextFunction, Request, Response } from 'express';
 import { readRefreshCookie } from '../auth/refresh-cookie.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { explorerPage, signInPage } from '../graphql/explorer.plugin.js';
-import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
+import { GRAPHQL_PATH } from '../graphql/graphql-path.js';
 
-/** The explorer page as sent: made once, with its gzip and ETag, since it is the same for everyone. */
+const gzipped = promisify(gzip);
+
+/** The explorer page as sent: made once, with its gzip and an ETag for each, since it is the same for everyone. */
 interface ExplorerPage {
   bytes: Buffer;
   gzipped: Buffer;
   etag: string;
+  gzippedEtag: string;
 }
 
 /**
@@ -21,8 +24,6 @@ interface ExplorerPage {
  * requests to /graphql (POST, and GET from clients that ask for JSON) go on to the GraphQL server. Runs
  * before Apollo, which cannot see the request when it renders a landing page.
  */
-const gzipped = promisify(gzip);
-
 @Injectable()
 export class ExplorerMiddleware implements NestMiddleware {
   /**
@@ -46,22 +47,31 @@ export class ExplorerMiddleware implements NestMiddleware {
       res.status(401).setHeader('Cache-Control', 'no-store').type('html').send(signInPage());
       return;
     }
-    this.page ??= explorerPage({ endpoint: GRAPHQL_PATH, production: this.config.isProduction }).then(async (html) => {
-      const bytes = Buffer.from(html);
-      return { bytes, gzipped: await gzipped(bytes), etag: `"${createHash('sha256').update(bytes).digest('base64url')}"` };
+    this.page ??= buildPage(this.config.isProduction).catch((error: unknown) => {
+      // Built again on the next request, not refused for good.
+      this.page = undefined;
+      throw error;
     });
     this.page.then(
       (page) => {
-        res.status(200).setHeader('Cache-Control', 'no-cache').setHeader('ETag', page.etag).type('html').vary('Accept-Encoding');
+        const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+        // A distinct ETag per encoding: they are different bytes (RFC 9110, 8.8.3).
+        res.status(200).setHeader('Cache-Control', 'no-cache').setHeader('ETag', gzip ? page.gzippedEtag : page.etag).type('html').vary('Accept-Encoding');
         if (req.fresh) {
           res.status(304).end();
           return;
         }
-        // The compression middleware leaves a body that already says its encoding be.
-        if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(page.gzipped);
+        // With Content-Encoding set, the compression middleware sends the bytes as they are.
+        if (gzip) res.setHeader('Content-Encoding', 'gzip').send(page.gzipped);
         else res.send(page.bytes);
       },
       (error: unknown) => next(error),
     );
   }
+}
+
+async function buildPage(production: boolean): Promise<ExplorerPage> {
+  const bytes = Buffer.from(await explorerPage({ endpoint: GRAPHQL_PATH, production }));
+  const etag = createHash('sha256').update(bytes).digest('base64url');
+  return { bytes, gzipped: await gzipped(bytes), etag: `"${etag}"`, gzippedEtag: `"${etag}-gzip"` };
 }

@@ -1,5 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
-import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
+import { GRAPHQL_PATH } from '../graphql/graphql-path.js';
 import { ExplorerMiddleware } from './explorer.middleware.js';
 import { WorkbenchResolver } from './workbench.resolver.js';
 import { WorkbenchService } from './workbench.service.js';

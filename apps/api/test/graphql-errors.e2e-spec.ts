@@ -136,5 +136,4 @@ describe('health and explorer', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
   });
-
 });

@@ -1,5 +1,4 @@
-import { connect, type Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isRolloutLate, LAUNCHED_STATUSES, nextPeriod, ROLLOUT_STATUSES, type RolloutStatus } from '@mrc/domain';
 import type { Client } from 'graphql-ws';
@@ -335,7 +334,7 @@ describe('the rollout of clubs', () => {
       }
     });
 
-    it('closes a socket that sends a message larger than 256 KiB, and acknowledges one just under it', async () => {
+    it('closes a socket that sends a message of 256 KiB, and acknowledges one of 200 KiB', async () => {
       const closing = (payload: string) =>
         new Promise<{ code: number; acknowledged: boolean }>((resolve) => {
           const socket = new WebSocket(`${api.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
@@ -352,29 +351,20 @@ describe('the rollout of clubs', () => {
       expect(await closing('x'.repeat(200 * 1024))).toEqual({ code: 1000, acknowledged: true });
     });
 
-    it('answers an upgrade to any other path with 404 and closes it, and lives through a reset on such a socket', async () => {
+    it('answers an upgrade to any other path with 404 and closes it', async () => {
+      // Left open before, such a socket stopped the process with an uncaught ECONNRESET when its client reset it.
       const { port } = new URL(api.url);
-      const upgrade = (path: string) =>
-        new Promise<{ socket: Socket; answer: Promise<string> }>((resolve) => {
-          const socket = connect(Number(port), '127.0.0.1', () => {
-            socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
-            let text = '';
-            socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            socket.on('error', () => undefined);
-            resolve({ socket, answer: new Promise((answered) => socket.once('close', () => answered(text))) });
-          });
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write('GET /elsewhere HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
         });
-
-      const stray = await upgrade('/elsewhere');
-      expect(await stray.answer).toMatch(/^HTTP\/1\.1 404 /);
-      // A client resetting such a socket: while the server held it on (before the 404), this was an
-      // uncaught ECONNRESET that stopped the process.
-      const reset = await upgrade('/elsewhere?again');
-      await sleep(300);
-      reset.socket.resetAndDestroy();
-      await reset.answer;
-      const health = await fetch(`${api.url}/health`);
-      expect(health.status).toBe(200);
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('error', () => undefined);
+        socket.once('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+      expect((await fetch(`${api.url}/health`)).status).toBe(200);
     });
   });
 });

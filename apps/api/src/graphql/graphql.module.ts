@@ -30,7 +30,6 @@ import { responseCachePlugins, stringifyResult } from './response-cache.js';
 import { checkSocketOperation } from './socket-operations.js';
 import { GRAPHQL_PATH } from './graphql-path.js';
 
-
 /** The longest document graphql-js will parse, on HTTP and over the socket. */
 const MAX_TOKENS = 5000;
 /**

@@ -27,9 +27,9 @@ interface ExplorerPage {
 @Injectable()
 export class ExplorerMiddleware implements NestMiddleware {
   /**
-   * Built on first use, then kept. The bundle is some 9 MB of text: sent as text, every request made
-   * a 9 MB buffer and gzipped it anew (a quarter of a second of CPU), for anyone with a cookie of the
-   * session's name. Now a request costs a header check, and a browser that has it gets 304.
+   * Built on first use, then kept, compressed and hashed once: the bundle is some 9 MB of text, and
+   * anyone with a cookie of the session's name gets it, so building or compressing it per request
+   * (a quarter of a second of CPU) would let a few requests a second hold a core.
    */
   private page: Promise<ExplorerPage> | undefined;
 

@@ -1,10 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
-import { ExpiredRowsSweeper } from '../common/expired-rows-sweeper.js';
-import { ROOT_LOGGER } from '../common/logging.js';
-import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { Injectable } from '@nestjs/common';
+import { type ExpiredRows, ExpiredRowsSweeper } from '../common/expired-rows-sweeper.js';
+import type { AppConfig } from '../config/env.js';
 
 /**
  * Deletes the sessions that expired more than SESSION_KEEP_DAYS ago, revoked ones included, so
@@ -19,12 +15,12 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
  */
 @Injectable()
 export class AuthSessionsSweeper extends ExpiredRowsSweeper {
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig, @Inject(ROOT_LOGGER) log: Logger) {
-    super(dataSource, log, {
+  protected expiredRows(config: AppConfig): ExpiredRows {
+    return {
       table: 'auth_session',
       condition: 'expires_at < now() - make_interval(days => $1)',
       parameters: [config.auth.sessionKeepDays],
       description: 'sessions expired more than SESSION_KEEP_DAYS ago',
-    });
+    };
   }
 }

@@ -1,35 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { ExpiredRowsSweeper } from './expired-rows-sweeper.js';
+import type { AppConfig } from '../config/env.js';
+import { type ExpiredRows, ExpiredRowsSweeper } from './expired-rows-sweeper.js';
 
 /**
  * When the sweeps come, on a fake clock (what each sweep deletes is tested against PostgreSQL in the
  * reports and auth suites): soon after start, then hourly, and never after the app stops.
  */
 class TestSweeper extends ExpiredRowsSweeper {
-  constructor(dataSource: DataSource) {
-    super(dataSource, { debug: () => undefined, warn: () => undefined } as unknown as Logger, {
-      table: 'test_rows',
-      condition: 'created_at < now()',
-      parameters: [],
-      description: 'test rows',
-    });
+  protected expiredRows(): ExpiredRows {
+    return { table: 'test_rows', condition: 'created_at < now()', parameters: [], description: 'test rows' };
   }
 }
+
+const silent = { debug: () => undefined, warn: () => undefined } as unknown as Logger;
 
 const MINUTE = 60 * 1000;
 
 describe('ExpiredRowsSweeper', () => {
   let statements: string[];
   let sweeper: TestSweeper;
+  // Each sweep finds nothing to delete: one statement per sweep, recorded.
+  const recording = () => new TestSweeper({ query: async (sql: string) => (statements.push(sql), [[], 0]) } as unknown as DataSource, {} as AppConfig, silent);
 
   beforeEach(() => {
     jest.useFakeTimers();
     statements = [];
-    // Each sweep finds nothing to delete: one statement per sweep.
-    const dataSource = { query: async (sql: string) => (statements.push(sql), [[], 0]) } as unknown as DataSource;
-    sweeper = new TestSweeper(dataSource);
+    sweeper = recording();
   });
   afterEach(() => {
     jest.useRealTimers();
@@ -56,7 +54,7 @@ describe('ExpiredRowsSweeper', () => {
     await jest.advanceTimersByTimeAsync(3 * 60 * MINUTE);
     expect(statements).toHaveLength(0);
 
-    const restarted = new TestSweeper({ query: async (sql: string) => (statements.push(sql), [[], 0]) } as unknown as DataSource);
+    const restarted = recording();
     restarted.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(20 * MINUTE);
     expect(statements).toHaveLength(1);

@@ -1,6 +1,9 @@
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { ROOT_LOGGER } from './logging.js';
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /**
@@ -31,7 +34,8 @@ export interface ExpiredRows {
  * rows it deletes and skips those locked elsewhere: several processes sweeping at once share the work
  * instead of queueing, and a row that a request holds right now is neither waited for nor deleted (the
  * next sweep takes it if still expired).
- * A feature's sweeper extends this with its table and condition, and is a provider of its module.
+ * A feature's sweeper extends this, says which rows (`expiredRows`), and is a provider of its module;
+ * Nest gives it this constructor's dependencies.
  */
 export abstract class ExpiredRowsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private firstTimer: NodeJS.Timeout | undefined;
@@ -39,11 +43,18 @@ export abstract class ExpiredRowsSweeper implements OnApplicationBootstrap, OnMo
   private running: Promise<void> | undefined;
   private stopping = false;
 
-  protected constructor(
-    private readonly dataSource: DataSource,
-    private readonly log: Logger,
-    private readonly rows: ExpiredRows,
-  ) {}
+  private readonly rows: ExpiredRows;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
+  ) {
+    this.rows = this.expiredRows(config);
+  }
+
+  /** The table and the condition of the rows to delete, with the settings they depend on. */
+  protected abstract expiredRows(config: AppConfig): ExpiredRows;
 
   onApplicationBootstrap(): void {
     const sweepNow = () => {

@@ -1,10 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
-import { ExpiredRowsSweeper } from '../common/expired-rows-sweeper.js';
-import { ROOT_LOGGER } from '../common/logging.js';
-import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { Injectable } from '@nestjs/common';
+import { type ExpiredRows, ExpiredRowsSweeper } from '../common/expired-rows-sweeper.js';
+import type { AppConfig } from '../config/env.js';
 
 /**
  * Deletes the idempotency keys older than IDEMPOTENCY_KEY_DAYS, which submissions already take as
@@ -13,12 +9,12 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
  */
 @Injectable()
 export class IdempotencyKeysSweeper extends ExpiredRowsSweeper {
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig, @Inject(ROOT_LOGGER) log: Logger) {
-    super(dataSource, log, {
+  protected expiredRows(config: AppConfig): ExpiredRows {
+    return {
       table: 'idempotency_key',
       condition: 'created_at < now() - make_interval(days => $1)',
       parameters: [config.reporting.idempotencyKeyDays],
       description: 'expired idempotency keys',
-    });
+    };
   }
 }

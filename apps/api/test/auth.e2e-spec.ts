@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { AuthChanges, HEARTBEAT_MS } from '../src/auth/auth-changes.js';
 import { AuthSessionsSweeper } from '../src/auth/auth-sessions.sweeper.js';
 import { insertSessions } from './factories/sessions.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
@@ -205,6 +207,146 @@ describe('sessions', () => {
     expect(after.get(live)).toEqual({ revoked_at: expect.any(Date), revoked_reason: reason });
     expect(after.get(ranOut!)).toEqual(before.get(ranOut!));
     expect(after.get(caught!)).toEqual(before.get(caught!));
+  });
+});
+
+describe('sessions believed until PostgreSQL tells of a change', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    // A database of its own: the test below ends this app's listening connection, found by name.
+    api = await startTestApp(SESSIONS_KEPT, { ownDatabase: true });
+  });
+  afterAll(() => api.close());
+
+  const ME_WITH_ROLE = `{ me { email role } }`;
+  /** Asks until the token is refused; PostgreSQL's news arrives on its own connection, a moment after the commit. */
+  const refusedSoon = async (token: string) => {
+    for (let tries = 0; tries < 40; tries++) {
+      if ((await api.graphql(ME, {}, bearer(token))).body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') return true;
+      await sleep(50);
+    }
+    return false;
+  };
+  /** A signed-in account whose session is believed, and the statements of a request that needs no check. */
+  const believedSession = async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const { token, cookie } = await signInWithCookie(api, account.email, account.password);
+    const checked = await api.graphql(ME, {}, bearer(token));
+    const believed = await api.graphql(ME, {}, bearer(token));
+    expect(believed.body.data).toEqual(checked.body.data);
+    expect(believed.sqlStatements).toBe(checked.sqlStatements - 1);
+    return { account, token, session: sessionOf(cookie), believedStatements: believed.sqlStatements };
+  };
+  const listenerPid = async () =>
+    (await api.dataSource.query<{ pid: number }[]>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mrc-api-auth-changes'`,
+    ))[0]?.pid;
+
+  it.each([
+    ['revoked', `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'revoked by hand' WHERE id = $1`],
+    ['deleted', `DELETE FROM auth_session WHERE id = $1`],
+  ])('ends a believed session %s by hand, with no mutation through the API', async (_, statement) => {
+    const { token, session } = await believedSession();
+    await api.dataSource.query(statement, [session]);
+    expect(await refusedSoon(token)).toBe(true);
+  });
+
+  it('applies a role change and a deactivation made by hand to a believed session', async () => {
+    const { account, token } = await believedSession();
+    await api.dataSource.query(`UPDATE app_user SET role = 'REGIONAL_ADMIN' WHERE id = $1`, [account.id]);
+    let role: string | undefined;
+    for (let tries = 0; tries < 40 && role !== 'REGIONAL_ADMIN'; tries++) {
+      role = (await api.graphql<{ me: { role: string } }>(ME_WITH_ROLE, {}, bearer(token))).body.data?.me.role;
+      if (role !== 'REGIONAL_ADMIN') await sleep(50);
+    }
+    expect(role).toBe('REGIONAL_ADMIN');
+    await api.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [account.id]);
+    expect(await refusedSoon(token)).toBe(true);
+  });
+
+  it('keeps believing an account\'s sessions when it signs in again (only when it signed in changes)', async () => {
+    const { account, token, believedStatements } = await believedSession();
+    await signInWithCookie(api, account.email, account.password);
+    // News of the sign-in, were there any, would come within this.
+    await sleep(300);
+    expect((await api.graphql(ME, {}, bearer(token))).sqlStatements).toBe(believedStatements);
+  });
+
+  it('does not believe a check that ran while a change to its session was told', async () => {
+    const { believedStatements } = await believedSession();
+    // A new session's first check is held on a lock while PostgreSQL tells of a change to it.
+    const account = await createAccount(api, 'ANALYST');
+    const { token, cookie } = await signInWithCookie(api, account.email, account.password);
+    const session = sessionOf(cookie);
+    const lock = api.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE auth_session IN ACCESS EXCLUSIVE MODE');
+    const checking = api.graphql(ME, {}, bearer(token));
+    for (let tries = 0; tries < 100 && (await waitingOnLocks(api)) === 0; tries++) await sleep(50);
+    expect(await waitingOnLocks(api)).toBe(1);
+    await api.dataSource.query(`SELECT pg_notify('auth_change', 'session:' || $1::text)`, [session]);
+    // The news travels on the listener's own connection: give it far longer than it takes.
+    await sleep(300);
+    await lock.commitTransaction();
+    await lock.release();
+    const checked = await checking;
+    expect(checked.body.errors).toBeUndefined();
+    expect(checked.sqlStatements).toBe(believedStatements + 1);
+    // Its answer was not kept: the next request checks again, and the one after is believed.
+    expect((await api.graphql(ME, {}, bearer(token))).sqlStatements).toBe(believedStatements + 1);
+    expect((await api.graphql(ME, {}, bearer(token))).sqlStatements).toBe(believedStatements);
+  });
+
+  /** Asks until the session is believed again (the process listens anew), at most `ms`. */
+  const believedAgainWithin = async (token: string, believedStatements: number, ms: number) => {
+    for (const started = Date.now(); Date.now() - started < ms; await sleep(100)) {
+      if ((await api.graphql(ME, {}, bearer(token))).sqlStatements === believedStatements) return true;
+    }
+    return false;
+  };
+
+  it('checks every request while it cannot listen, and believes again once it listens', async () => {
+    const { token, session, believedStatements } = await believedSession();
+    const { name } = (await api.dataSource.query<{ name: string }[]>('SELECT current_database() AS name'))[0]!;
+    // No new connection may open, so the listener, once ended, cannot come back; the pool keeps its own.
+    // (Said from another database: a database cannot close its own door.)
+    const door = new pg.Client({ connectionString: process.env.MRC_TEST_DATABASE_URL });
+    await door.connect();
+    await door.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    try {
+      await api.dataSource.query('SELECT pg_terminate_backend($1)', [await listenerPid()]);
+      let statements = believedStatements;
+      for (let tries = 0; tries < 40 && statements === believedStatements; tries++) {
+        await sleep(50);
+        statements = (await api.graphql(ME, {}, bearer(token))).sqlStatements;
+      }
+      expect(statements).toBe(believedStatements + 1);
+      // Nothing is believed while nothing can be heard: each request checks, and a revocation applies at once.
+      expect((await api.graphql(ME, {}, bearer(token))).sqlStatements).toBe(believedStatements + 1);
+      await api.dataSource.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'revoked by hand' WHERE id = $1`, [session]);
+      expect((await api.graphql(ME, {}, bearer(token))).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await door.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await door.end();
+    }
+    const fresh = await believedSession();
+    expect(await believedAgainWithin(fresh.token, fresh.believedStatements, 10_000)).toBe(true);
+  });
+
+  it('notices a listening connection gone deaf without closing, and listens anew', async () => {
+    const { token, believedStatements } = await believedSession();
+    const before = await listenerPid();
+    // Deaf as a half-open connection is: still open, hearing nothing. Reached inside, as no client can do it.
+    const changes = api.app.get(AuthChanges) as unknown as { client: { query(sql: string): Promise<unknown> } };
+    await changes.client.query('UNLISTEN *');
+    // Within two heartbeats the process stops believing and connects again.
+    let after = before;
+    for (const started = Date.now(); (after === undefined || after === before) && Date.now() - started < 4 * HEARTBEAT_MS; await sleep(100)) after = await listenerPid();
+    expect(after).toEqual(expect.any(Number));
+    expect(after).not.toBe(before);
+    expect((await api.graphql(ME, {}, bearer(token))).sqlStatements).toBe(believedStatements + 1);
+    expect(await believedAgainWithin(token, believedStatements, 5_000)).toBe(true);
   });
 });
 

@@ -305,8 +305,8 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
  * The same reads with the response cache off (RESPONSE_CACHE_SECONDS=0): every answer computed,
  * resolvers and SQL each time, as the first visit of a question is. The scenarios above repeat one
  * question, so they measure mostly answers kept in memory; these rows (S1c, S2c, S3c) say what a
- * question costs when it is new. Sessions are still believed for SESSION_CACHE_SECONDS, as in
- * production.
+ * question costs when it is new. Sessions are still believed until PostgreSQL tells of a change
+ * (SESSION_CACHE_SECONDS), as in production.
  */
 async function computedPass(
   databaseUrl: string,

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { DataVersionModule } from '../graphql/data-version.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokens } from './access-tokens.js';
+import { AuthChanges } from './auth-changes.js';
 import { AuthSessionsSweeper } from './auth-sessions.sweeper.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
@@ -12,7 +13,7 @@ import { CredentialsModule } from './credentials.module.js';
 
 @Module({
   imports: [UsersModule, AuditModule, CredentialsModule, DataVersionModule],
-  providers: [AuthService, AuthResolver, AccessTokens, AuthSessionsSweeper, { provide: APP_GUARD, useClass: PolicyGuard }],
+  providers: [AuthService, AuthResolver, AccessTokens, AuthChanges, AuthSessionsSweeper, { provide: APP_GUARD, useClass: PolicyGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { DataVersion } from '../graphql/data-version.js';
 import { UserEntity } from '../users/user.entity.js';
 import { type AccessToken, AccessTokens } from './access-tokens.js';
+import { type AuthChange, AuthChanges } from './auth-changes.js';
 import { type Actor, actorFor } from './actor.js';
 import { PasswordService } from './passwords.js';
 import { RateLimits } from './rate-limits.js';
@@ -36,19 +37,21 @@ const WRONG_CREDENTIALS = 'The email or password is wrong.';
 @Injectable()
 export class AuthService {
   /**
-   * Sessions found valid in the last SESSION_CACHE_SECONDS, with the data version they were read at.
-   * Every mutation that writes (a sign-out, a deactivation, a role change) moves that version, here at once and in
-   * other processes when Redis brings the news (DataVersion), which forgets them; the seconds bound
-   * what changes without a mutation (SQL by hand, a session expiring) or a message lost on the way.
-   * A repeated read then needs no SQL.
+   * Sessions found valid, believed without asking PostgreSQL again: until the session expires,
+   * PostgreSQL tells of a change to it or its account (AuthChanges: a sign-out, a deactivation, a
+   * role change, through any process or by hand), a mutation writes in this process (DataVersion:
+   * here the news is at once, the notification a moment later), or SESSION_CACHE_SECONDS pass.
+   * While this process cannot hear PostgreSQL nothing is believed: every request checks.
    */
-  private readonly recentSessions: LRUCache<string, { user: UserEntity; version: number }> | null;
+  private readonly beliefs: LRUCache<string, Belief> | null;
+  /** The believed sessions of each account, so that news of an account forgets its sessions without a scan. */
+  private readonly believedOfUser = new Map<string, Set<string>>();
   /**
-   * Lookups running now, by session and data version. A burst of one session's requests (the
-   * overview's documents together, many tabs, a script) arriving when its belief is due shares
-   * one lookup instead of sending one each; under load they all queue for the same pool.
+   * Lookups running now, by session. A burst of one session's requests (the overview's documents
+   * together, many tabs, a script) arriving when nothing is believed shares one lookup instead of
+   * sending one each; under load they would all queue for the same pool.
    */
-  private readonly sessionLookups = new Map<string, Promise<UserEntity | null>>();
+  private readonly lookups = new Map<string, Lookup>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,9 +61,22 @@ export class AuthService {
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
     private readonly dataVersion: DataVersion,
+    private readonly changes: AuthChanges,
   ) {
     const seconds = config.auth.sessionCacheSeconds;
-    this.recentSessions = seconds > 0 ? new LRUCache({ max: 10_000, ttl: seconds * 1000 }) : null;
+    this.beliefs =
+      seconds > 0
+        ? new LRUCache<string, Belief>({
+            max: 10_000,
+            ttl: seconds * 1000,
+            dispose: (belief, sessionId) => {
+              const sessions = this.believedOfUser.get(belief.user.id);
+              sessions?.delete(sessionId);
+              if (sessions?.size === 0) this.believedOfUser.delete(belief.user.id);
+            },
+          })
+        : null;
+    changes.onChange((change) => this.forget(change));
   }
 
   async login(email: string, password: string, address: string, requestId: string): Promise<SignedIn> {
@@ -180,43 +196,104 @@ export class AuthService {
   /**
    * Who is behind a request's bearer token: null for no token, a problem for a token that no longer
    * holds (expired, signed out, deactivated). One SQL statement, shared by the requests that need it
-   * at the same moment; none when recently checked.
+   * at the same moment; none while the session is believed.
    */
   async actorForToken(token: string, request: { requestId: string; address: string }): Promise<Actor | 'invalid'> {
     const claims = await this.tokens.read(token);
     if (!claims) return 'invalid';
-    const key = `${claims.userId}|${claims.sessionId}`;
-    const recent = this.recentSessions?.get(key);
-    if (recent && recent.version === this.dataVersion.current) return actorFor(recent.user, claims.sessionId, request);
-    // Read before the lookup: a change that commits while it runs moves the version past this one.
-    const version = this.dataVersion.current;
+    const belief = this.beliefs?.get(claims.sessionId);
+    if (belief && belief.user.id === claims.userId && this.holds(belief)) return actorFor(belief.user, claims.sessionId, request);
     // With no belief at all (SESSION_CACHE_SECONDS=0) every request reads for itself, as configured.
-    const user = this.recentSessions ? await this.sharedLookup(`${key}|${version}`, claims) : await this.sessionUser(claims);
-    if (!user) return 'invalid';
-    this.recentSessions?.set(key, { user, version });
-    return actorFor(user, claims.sessionId, request);
+    const found = this.beliefs ? await this.sharedLookup(claims) : await this.sessionUser(claims);
+    if (!found) return 'invalid';
+    return actorFor(found.user, claims.sessionId, request);
   }
 
-  /** One lookup for the requests of a session that arrive while it runs (key: session and data version). */
-  private sharedLookup(lookupKey: string, claims: { userId: string; sessionId: string }): Promise<UserEntity | null> {
-    let lookup = this.sessionLookups.get(lookupKey);
-    if (!lookup) {
-      lookup = this.sessionUser(claims).finally(() => this.sessionLookups.delete(lookupKey));
-      this.sessionLookups.set(lookupKey, lookup);
+  /**
+   * Nothing is believed while nothing can be heard. An answer kept meanwhile is forgotten when
+   * listening starts again (AuthChanges tells 'all'), with any lookup still running then.
+   */
+  private holds(belief: Belief): boolean {
+    return this.changes.listening && belief.version === this.dataVersion.current && belief.expiresAt > Date.now();
+  }
+
+  /**
+   * One lookup for the requests of a session that arrive while it runs. Its answer is believed only
+   * if nothing was heard of the session, its account or this process's writes while it ran: the
+   * lookup may have read from before that change.
+   */
+  private sharedLookup(claims: { userId: string; sessionId: string }): Promise<LiveSession | null> {
+    const key = claims.sessionId;
+    const running = this.lookups.get(key);
+    if (running && running.userId === claims.userId && !running.spoiled && running.version === this.dataVersion.current) return running.answer;
+    const lookup: Lookup = { userId: claims.userId, sessionId: claims.sessionId, version: this.dataVersion.current, spoiled: false, answer: Promise.resolve(null) };
+    lookup.answer = this.sessionUser(claims)
+      .then((found) => {
+        if (found && !lookup.spoiled && lookup.version === this.dataVersion.current) {
+          this.believe(key, { ...found, version: lookup.version });
+        }
+        return found;
+      })
+      .finally(() => {
+        if (this.lookups.get(key) === lookup) this.lookups.delete(key);
+      });
+    this.lookups.set(key, lookup);
+    return lookup.answer;
+  }
+
+  private believe(sessionId: string, belief: Belief): void {
+    if (!this.beliefs) return;
+    this.beliefs.set(sessionId, belief);
+    const sessions = this.believedOfUser.get(belief.user.id) ?? new Set<string>();
+    sessions.add(sessionId);
+    this.believedOfUser.set(belief.user.id, sessions);
+  }
+
+  /** What PostgreSQL told of: the beliefs it may have made wrong go, and so does any lookup running for them. */
+  private forget(change: AuthChange): void {
+    for (const lookup of this.lookups.values()) {
+      if (change === 'all' || ('session' in change ? change.session === lookup.sessionId : change.user === lookup.userId)) lookup.spoiled = true;
     }
-    return lookup;
+    if (!this.beliefs) return;
+    if (change === 'all') return this.beliefs.clear();
+    if ('session' in change) return void this.beliefs.delete(change.session);
+    for (const sessionId of [...(this.believedOfUser.get(change.user) ?? [])]) this.beliefs.delete(sessionId);
   }
 
-  /** The user of a session that is live: not revoked, not expired, its user active. */
-  private sessionUser(claims: { userId: string; sessionId: string }): Promise<UserEntity | null> {
-    return this.dataSource
+  /** The user of a session that is live: not revoked, not expired, its user active; with when the session expires. */
+  private async sessionUser(claims: { userId: string; sessionId: string }): Promise<LiveSession | null> {
+    const { entities, raw } = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .innerJoin(SessionEntity, 's', 's.user_id = u.id')
+      .addSelect('s.expires_at', 'session_expires_at')
       .where('u.id = :userId AND s.id = :sessionId', claims)
       .andWhere('u.active AND s.revoked_at IS NULL AND s.expires_at > now()')
-      .getOne();
+      .getRawAndEntities<{ session_expires_at: Date }>();
+    const user = entities[0];
+    return user ? { user, expiresAt: new Date(raw[0]!.session_expires_at).getTime() } : null;
   }
+}
+
+/** A live session's user, and when the session expires (ms since the epoch). */
+interface LiveSession {
+  user: UserEntity;
+  expiresAt: number;
+}
+
+/** A session believed live, under the data version it was read at. */
+interface Belief extends LiveSession {
+  version: number;
+}
+
+interface Lookup {
+  userId: string;
+  sessionId: string;
+  /** The data version when it began. */
+  version: number;
+  /** Something was heard of its session or account while it ran: its answer serves its callers but is not believed. */
+  spoiled: boolean;
+  answer: Promise<LiveSession | null>;
 }
 
 function newSecret(): string {

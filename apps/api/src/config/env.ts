@@ -47,8 +47,8 @@ const envSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // How long a session's row stays after it expired (or was revoked and then expired), then it is deleted.
   SESSION_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  // How long a session found valid is taken as valid without SQL, unless a mutation happens (0: always ask).
-  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  // The longest a session found valid is taken as valid without SQL; PostgreSQL's news of a change ends it sooner (auth/auth-changes.ts). 0: always ask.
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
   REFRESH_RACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   // Express's "trust proxy": behind a TLS-terminating proxy, set it (e.g. `1` for one hop) so client

@@ -12,7 +12,8 @@ const SIGN_INS_RECORDED = 'signInsRecorded';
  * with REDIS_URL), in the others. Kept answers and believed
  * sessions are keyed by it, so this process never serves one from before a change it has heard of.
  * The bus is best effort: should a message be lost, another process serves what it kept for at most
- * RESPONSE_CACHE_SECONDS (answers) and SESSION_CACHE_SECONDS (sessions).
+ * RESPONSE_CACHE_SECONDS. Believed sessions lose nothing by it: PostgreSQL itself tells every
+ * process of a session or an account that changed (auth/auth-changes.ts).
  *
  * A sign-in or a session renewal writes too (the session, the user's last sign-in, an audit entry),
  * and happens on every dashboard visit by anyone: moving the data version for it would drop every

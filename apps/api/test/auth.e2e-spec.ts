@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { AuthChanges, HEARTBEAT_MS } from '../src/auth/auth-changes.js';
 import { AuthSessionsSweeper } from '../src/auth/auth-sessions.sweeper.js';
+import { SignInAuditSweeper } from '../src/auth/sign-in-audit.sweeper.js';
 import { insertSessions } from './factories/sessions.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { waitingOnLocks } from './utils/locks.js';
@@ -416,6 +417,50 @@ describe('sessions deleted SESSION_KEEP_DAYS after they expire', () => {
     const refreshed = await api.graphql<{ refreshSession: { accessToken: string } }>(REFRESH, {}, { cookie: live.cookie });
     expect(refreshed.body.errors).toBeUndefined();
     expect((await api.graphql(ME, {}, bearer(refreshed.body.data!.refreshSession.accessToken))).body.data).toEqual({ me: { email: account.email } });
+  });
+});
+
+describe('sign-in audit entries deleted AUDIT_SIGN_IN_KEEP_DAYS after', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    // Its own database: the sweep deletes every old sign-in entry, and the test counts them all.
+    // A window unlike the trigger's 30-day floor and SESSION_KEEP_DAYS, so the wrong setting would be seen.
+    api = await startTestApp({ AUDIT_SIGN_IN_KEEP_DAYS: '40' }, { ownDatabase: true });
+  });
+  afterAll(() => api.close());
+
+  /** Audit entries of `action`, `daysAgo` old, written straight into the trail (inserting is always allowed). */
+  const insertEntries = async (action: string, count: number, daysAgo: number) =>
+    (await api.dataSource.query<{ id: string }[]>(
+      `INSERT INTO audit_entry (occurred_at, action, entity_type) SELECT now() - make_interval(days => $3), $1, 'Session' FROM generate_series(1, $2::int) RETURNING id`,
+      [action, count, daysAgo],
+    )).map((row) => row.id);
+  const left = async (ids: string[]) => Number((await api.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_entry WHERE id = ANY($1::uuid[])`, [ids]))[0]!.n);
+
+  it('sweeps away sign-ins, renewals and sign-outs older than the window, more than one batch, and keeps everything else', async () => {
+    const old = [...(await insertEntries('LOGIN', 600, 41)), ...(await insertEntries('REFRESH_SESSION', 700, 41)), ...(await insertEntries('LOGOUT', 3, 41))];
+    const recent = [...(await insertEntries('LOGIN', 2, 39)), ...(await insertEntries('REFRESH_SESSION', 2, 39)), ...(await insertEntries('LOGOUT', 2, 39))];
+    const otherOld = [...(await insertEntries('CREATE_USER', 2, 400)), ...(await insertEntries('APPROVE', 2, 400))];
+
+    expect(await api.app.get(SignInAuditSweeper).sweep()).toBe(old.length);
+    expect(await left(old)).toBe(0);
+    expect(await left(recent)).toBe(recent.length);
+    expect(await left(otherOld)).toBe(otherOld.length);
+  });
+
+  it('keeps the rest of the trail append-only: only sign-in activity 30 days old may go, and nothing changes', async () => {
+    const [otherOld] = await insertEntries('CREATE_USER', 1, 400);
+    const [young] = await insertEntries('LOGIN', 1, 29);
+    const [old] = await insertEntries('LOGIN', 1, 31);
+    for (const [statement, id] of [
+      ['DELETE FROM audit_entry WHERE id = $1', otherOld],
+      ['DELETE FROM audit_entry WHERE id = $1', young],
+      [`UPDATE audit_entry SET action = 'LOGOUT' WHERE id = $1`, old],
+    ] as const) {
+      await expect(api.dataSource.query(statement, [id])).rejects.toThrow('audit entries cannot be changed or deleted');
+    }
+    await api.dataSource.query('DELETE FROM audit_entry WHERE id = $1', [old]);
+    expect(await left([otherOld!, young!, old!])).toBe(2);
   });
 });
 

@@ -16,7 +16,7 @@ export class AuditResolver {
   constructor(private readonly auditService: AuditService) {}
 
   @Policy('read', 'AuditEntry')
-  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first. Administrators only.' })
+  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first. Sign-ins, session renewals and sign-outs stay AUDIT_SIGN_IN_KEEP_DAYS days (365 unless configured); every other entry stays for good, unchanged. Administrators only.' })
   auditEntries(@Args() args: AuditEntriesArgs, @Context() context: RequestContext) {
     // Sign-ins and renewals are entries too.
     context.signIns.shown = true;

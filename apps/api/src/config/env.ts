@@ -47,6 +47,8 @@ const envSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // How long a session's row stays after it expired (or was revoked and then expired), then it is deleted.
   SESSION_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // How long the audit trail keeps sign-ins, session renewals and sign-outs; at least the 30 days the trail's trigger insists on.
+  AUDIT_SIGN_IN_KEEP_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   // The longest a session found valid is taken as valid without SQL; PostgreSQL's news of a change ends it sooner (auth/auth-changes.ts). 0: always ask.
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
   REFRESH_RACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
@@ -121,9 +123,11 @@ export interface AppConfig {
     sessionTtlDays: number;
     /** How long an expired session's row is kept for people to read (why and when it ended); then it is deleted. */
     sessionKeepDays: number;
+    /** How long the audit trail keeps sign-in activity (sign-ins, renewals, sign-outs); then it is deleted. */
+    signInAuditKeepDays: number;
     /** How long after a refresh the replaced cookie still counts as a second tab, not a stolen copy. */
     refreshRaceSeconds: number;
-    /** How long a valid session is believed without SQL while no mutation happens; 0: checked on every request. */
+    /** The longest a valid session is believed without SQL (news from PostgreSQL ends it sooner); 0: checked on every request. */
     sessionCacheSeconds: number;
     /** 'auto': Secure cookies when the request came over HTTPS. */
     cookieSecure: 'auto' | 'true' | 'false';
@@ -194,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,
       sessionKeepDays: env.SESSION_KEEP_DAYS,
+      signInAuditKeepDays: env.AUDIT_SIGN_IN_KEEP_DAYS,
       refreshRaceSeconds: env.REFRESH_RACE_SECONDS,
       sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
       cookieSecure: env.COOKIE_SECURE,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { AuthChanges, HEARTBEAT_MS } from '../src/auth/auth-changes.js';
@@ -348,6 +349,37 @@ describe('sessions believed until PostgreSQL tells of a change', () => {
     expect(after).not.toBe(before);
     expect((await api.graphql(ME, {}, bearer(token))).sqlStatements).toBe(believedStatements + 1);
     expect(await believedAgainWithin(token, believedStatements, 5_000)).toBe(true);
+  });
+});
+
+describe('two API processes on one database, without Redis', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    // One secret, so a token from one holds at the other, as behind a load balancer; no REDIS_URL.
+    const env = { ...SESSIONS_KEPT, AUTH_SECRET: randomBytes(32).toString('hex') };
+    first = await startTestApp(env);
+    second = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  it('ends a session believed by one process when it signs out through the other', async () => {
+    const account = await createAccount(first, 'ANALYST');
+    const { token } = await signInWithCookie(first, account.email, account.password);
+    const checked = await second.graphql(ME, {}, bearer(token));
+    expect(checked.body.errors).toBeUndefined();
+    expect((await second.graphql(ME, {}, bearer(token))).sqlStatements).toBe(checked.sqlStatements - 1);
+
+    expect((await first.graphql(`mutation { logout { ok } }`, {}, bearer(token))).body.errors).toBeUndefined();
+    let code: unknown;
+    for (let tries = 0; tries < 40 && code !== 'UNAUTHENTICATED'; tries++) {
+      if (tries > 0) await sleep(50);
+      code = (await second.graphql(ME, {}, bearer(token))).body.errors?.[0]?.extensions?.code;
+    }
+    expect(code).toBe('UNAUTHENTICATED');
   });
 });
 

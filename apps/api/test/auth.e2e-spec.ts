@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { AuthChanges, HEARTBEAT_MS } from '../src/auth/auth-changes.js';
@@ -7,6 +8,7 @@ import { SignInAuditSweeper } from '../src/auth/sign-in-audit.sweeper.js';
 import { insertSessions } from './factories/sessions.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { waitingOnLocks } from './utils/locks.js';
+import { redisForSuite, TEST_REDIS_URL } from './utils/redis.js';
 import { DEMO, type GraphqlResponse, startTestApp, type TestApp } from './utils/test-app.js';
 
 /**
@@ -557,6 +559,102 @@ describe('brute force', () => {
     }
     expect(codes.slice(0, 20)).toEqual(Array(20).fill(undefined));
     expect(codes.slice(20)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+});
+
+const redisUp = await redisForSuite('the rate limits shared through Redis');
+
+(redisUp ? describe : describe.skip)('rate limits shared by the API processes through Redis', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let redisDown: TestApp;
+  beforeAll(async () => {
+    // Two processes of one deployment (one secret, one Redis prefix of this run's own), as behind a load balancer.
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_CHANNEL_PREFIX: `test-${randomUUID()}:`, AUTH_SECRET: randomBytes(32).toString('hex'), REQUESTS_PER_MINUTE: '20', LOGIN_MAX_ATTEMPTS_PER_IP: '6', TRUST_PROXY: 'true' };
+    first = await startTestApp(env);
+    second = await startTestApp(env);
+    // Nothing listens on port 1: this one's Redis is unreachable from the start.
+    redisDown = await startTestApp({ ...env, REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+  afterAll(async () => {
+    await Promise.all([first.close(), second.close(), redisDown.close()]);
+  });
+
+  it("counts a user's requests through both processes together", async () => {
+    const account = await createAccount(first, 'ANALYST');
+    const as = await first.signIn(account);
+    const codes: (string | undefined)[] = [];
+    for (let request = 0; request < 22; request++) {
+      codes.push((await (request % 2 === 0 ? first : second).graphql(ME, {}, as)).body.errors?.[0]?.extensions?.code);
+    }
+    expect(codes.slice(0, 20)).toEqual(Array(20).fill(undefined));
+    expect(codes.slice(20)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('counts sign-in attempts from one address through both processes together', async () => {
+    // Another account each time, so only the address's count (not an account's failures) can refuse.
+    const wrong = () => ({ input: { email: `nobody-${randomUUID()}@mrc.test`, password: 'not-the-password-at-all' } });
+    // An address of its own (through the trusted proxy's header), apart from the suite's other sign-ins.
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    const codes: unknown[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      for (const api of [first, second]) codes.push((await api.graphql(LOGIN, wrong(), from)).body.errors?.[0]?.extensions?.code);
+    }
+    // Six attempts per address in the window, whichever process took them; past that, refused before any password check.
+    expect(codes).toEqual([...Array(6).fill('UNAUTHENTICATED'), 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('counts in its own memory while Redis cannot be reached, and answers meanwhile', async () => {
+    const account = await createAccount(redisDown, 'ANALYST');
+    const as = await redisDown.signIn(account);
+    const codes: (string | undefined)[] = [];
+    for (let request = 0; request < 21; request++) codes.push((await redisDown.graphql(ME, {}, as)).body.errors?.[0]?.extensions?.code);
+    expect(codes.slice(0, 20)).toEqual(Array(20).fill(undefined));
+    expect(codes[20]).toBe('RATE_LIMITED');
+  });
+});
+
+describe('rate limits when Redis stops answering on an open connection', () => {
+  let api: TestApp;
+  let silent: Server;
+  const sockets = new Set<Socket>();
+  beforeAll(async () => {
+    // A Redis that answers the connection's setup (CLIENT SETINFO, INFO) and live updates, but never a
+    // rate-limit command: as one stalled, or whose host vanished while the connection looks open.
+    silent = createServer((socket) => {
+      sockets.add(socket);
+      let pending = '';
+      socket.on('data', (data) => {
+        pending += data.toString();
+        // Each whole command (an array of bulk strings): the connection's setup is answered, nothing else.
+        for (let command = /^\*(\d+)\r\n((?:\$\d+\r\n[^\r]*\r\n)*)/.exec(pending); command; command = /^\*(\d+)\r\n((?:\$\d+\r\n[^\r]*\r\n)*)/.exec(pending)) {
+          const args = [...command[2]!.matchAll(/\$\d+\r\n([^\r]*)\r\n/g)].map((arg) => arg[1]!.toUpperCase());
+          if (args.length < Number(command[1])) break;
+          pending = pending.slice(command[0].length);
+          if (args[0] === 'CLIENT') socket.write('+OK\r\n');
+          if (args[0] === 'INFO') socket.write(`$${'loading:0\r\n'.length}\r\nloading:0\r\n\r\n`);
+          // Live updates' subscriptions and messages are answered; they are not what this test is about.
+          if (args[0] === 'SUBSCRIBE') socket.write(`*3\r\n$9\r\nsubscribe\r\n$${args[1]!.length}\r\n${command[2]!.split('\r\n')[3]}\r\n:1\r\n`);
+          if (args[0] === 'PUBLISH') socket.write(':0\r\n');
+        }
+      });
+    });
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as AddressInfo;
+    api = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REQUESTS_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await api.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((closed) => silent.close(closed));
+  });
+
+  it('answers every request, counting in memory, instead of waiting for Redis', async () => {
+    const account = await createAccount(api, 'ANALYST');
+    const as = await api.signIn(account);
+    const codes: (string | undefined)[] = [];
+    for (let request = 0; request < 4; request++) codes.push((await api.graphql(ME, {}, as)).body.errors?.[0]?.extensions?.code);
+    expect(codes).toEqual([undefined, undefined, undefined, 'RATE_LIMITED']);
   });
 });
 

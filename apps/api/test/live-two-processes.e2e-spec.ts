@@ -126,6 +126,8 @@ interface Item {
     const env = {
       DATABASE_URL: database.url,
       REDIS_URL,
+      // This run's own names on the shared Redis: no other run's channels, nor its sign-in counts.
+      REDIS_CHANNEL_PREFIX: `test-${randomBytes(6).toString('hex')}:`,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       SEED_DEMO_USERS: 'true',

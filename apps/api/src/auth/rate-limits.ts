@@ -1,6 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/errors.js';
+import { ROOT_LOGGER } from '../common/logging.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 
 export class RateLimitedError extends AppError {
@@ -10,23 +14,64 @@ export class RateLimitedError extends AppError {
 }
 
 /**
- * Counters for brute force and floods, kept in this process's memory (one API process per
- * database today; several processes would each count their own share).
+ * Counters for brute force and floods. With REDIS_URL they are kept in Redis, so the API processes
+ * behind a load balancer count together: N processes do not let N times the limit through. Without
+ * it, or while Redis cannot be reached, each process counts in its own memory (its own share).
  */
 @Injectable()
-export class RateLimits {
+export class RateLimits implements OnModuleDestroy {
   /** Failed sign-ins per account (email). */
-  private readonly loginFailures: RateLimiterMemory;
+  private readonly loginFailures: RateLimiterAbstract;
+  /** Its count in this process's memory, kept while Redis was away (the same as loginFailures without Redis). */
+  private readonly loginFailuresInMemory: RateLimiterMemory;
   /** Sign-in attempts per client address, right or wrong. */
-  private readonly loginAttempts: RateLimiterMemory;
+  private readonly loginAttempts: RateLimiterAbstract;
   /** Requests per signed-in user. */
-  private readonly requests: RateLimiterMemory;
+  private readonly requests: RateLimiterAbstract;
+  private readonly redis: Redis | null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(ROOT_LOGGER) logger: Logger) {
     const { loginMaxFailures, loginMaxAttemptsPerIp, loginWindowSeconds, requestsPerMinute } = config.auth;
-    this.loginFailures = new RateLimiterMemory({ keyPrefix: 'login-fail', points: loginMaxFailures, duration: loginWindowSeconds });
-    this.loginAttempts = new RateLimiterMemory({ keyPrefix: 'login-ip', points: loginMaxAttemptsPerIp, duration: loginWindowSeconds });
-    this.requests = new RateLimiterMemory({ keyPrefix: 'requests', points: requestsPerMinute, duration: 60 });
+    // Commands fail at once while Redis is away (no offline queue, rejectIfRedisNotReady), and within
+    // COMMAND_TIMEOUT_MS when it stops answering on a connection that looks open: the count goes on in
+    // memory instead of holding every request until Redis is back.
+    this.redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS }) : null;
+    let down = false;
+    let warnedAt = 0;
+    // Also when Redis answers but refuses (read-only after a failover, out of memory, no permission): said at most once a minute.
+    const countingAlone = () => {
+      if (down || Date.now() - warnedAt < 60_000) return;
+      warnedAt = Date.now();
+      logger.warn('Redis did not count a rate limit; this process counts on its own meanwhile');
+    };
+    this.redis?.on('error', (error: Error) => {
+      if (!down) logger.warn({ err: error.message }, 'Redis for rate limits is unreachable; each process counts on its own until it is back');
+      down = true;
+    });
+    this.redis?.on('ready', () => {
+      if (down) logger.info('Redis for rate limits is back');
+      down = false;
+    });
+    const limiter = (name: string, points: number, duration: number) => {
+      const inMemory = this.redis ? new InsuranceLimiter({ keyPrefix: name, points, duration }, countingAlone) : new RateLimiterMemory({ keyPrefix: name, points, duration });
+      if (!this.redis) return { limiter: inMemory, inMemory };
+      // Under this deployment's prefix (REDIS_CHANNEL_PREFIX), like its channels.
+      const shared = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${config.redisChannelPrefix}rate:${name}`, points, duration, rejectIfRedisNotReady: true, insuranceLimiter: inMemory });
+      return { limiter: shared, inMemory };
+    };
+    const failures = limiter('login-fail', loginMaxFailures, loginWindowSeconds);
+    this.loginFailures = failures.limiter;
+    this.loginFailuresInMemory = failures.inMemory;
+    this.loginAttempts = limiter('login-ip', loginMaxAttemptsPerIp, loginWindowSeconds).limiter;
+    this.requests = limiter('requests', requestsPerMinute, 60).limiter;
+  }
+
+  /** A polite QUIT when Redis answers, else the connection is dropped: a stop never waits on Redis. */
+  async onModuleDestroy(): Promise<void> {
+    if (!this.redis) return;
+    if (this.redis.status !== 'ready') return this.redis.disconnect();
+    await Promise.race([this.redis.quit().then(() => undefined, () => undefined), new Promise((wait) => setTimeout(wait, 1_000).unref())]);
+    this.redis.disconnect();
   }
 
   /**
@@ -38,13 +83,14 @@ export class RateLimits {
     await this.loginAttempts.consume(addressKey(address)).catch((limited: unknown) => {
       throw limited instanceof RateLimiterRes ? tooMany('Too many sign-in attempts from this address.', limited) : limited;
     });
-    await this.loginFailures.consume(account).catch((limited: unknown) => {
+    await this.loginFailures.consume(accountKey(account)).catch((limited: unknown) => {
       throw limited instanceof RateLimiterRes ? tooMany('Too many failed attempts for this account.', limited) : limited;
     });
   }
 
+  /** Forgets the account's failures, in Redis and in this process's memory (counted there while Redis was away). */
   async passwordAccepted(account: string): Promise<void> {
-    await this.loginFailures.delete(account);
+    await Promise.all([this.loginFailures.delete(accountKey(account)), this.loginFailuresInMemory.delete(accountKey(account))]);
   }
 
   /** One request of a signed-in user: the error to answer with once they are over their rate, else null. */
@@ -57,6 +103,26 @@ export class RateLimits {
       throw limited;
     }
   }
+}
+
+/** Redis answers a rate-limit command within this, or the count goes on in memory. */
+const COMMAND_TIMEOUT_MS = 500;
+
+/** The memory a Redis limiter falls back on, saying so (at most once a minute). */
+class InsuranceLimiter extends RateLimiterMemory {
+  constructor(options: ConstructorParameters<typeof RateLimiterMemory>[0], private readonly onUse: () => void) {
+    super(options);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory['consume']>): ReturnType<RateLimiterMemory['consume']> {
+    this.onUse();
+    return super.consume(...args);
+  }
+}
+
+/** An account's counter is named by a hash of its email: the counters may sit in a shared Redis. */
+function accountKey(email: string): string {
+  return createHash('sha256').update(email).digest('base64url');
 }
 
 /** IPv6 clients are counted by their /64: one host usually holds a whole /64 to rotate through. */

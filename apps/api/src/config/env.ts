@@ -64,14 +64,15 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   ADMIN_NAME: z.string().min(1).default('Administrator'),
   SEED_DEMO_USERS: z.stringbool().optional(),
-  // Set when several API processes serve one dashboard: live updates then travel through Redis.
+  // Set when several API processes serve one dashboard: live updates then travel through Redis, and rate limits are counted there.
   REDIS_URL: z
     .string()
     .refine((value) => /^rediss?:\/\/.+/.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
-  // The namespace of this deployment's channels on that Redis. Every process of one deployment must
-  // share it, so the default is one fixed name; a second deployment on the same Redis (staging beside
-  // production) sets its own, or each hears the other's live updates and cache news.
+  // The namespace of this deployment's channels and rate-limit counters on that Redis. Every process of
+  // one deployment must share it, so the default is one fixed name; a second deployment on the same
+  // Redis (staging beside production) sets its own, or each hears the other's live updates and cache
+  // news, and counts the other's sign-in attempts.
   REDIS_CHANNEL_PREFIX: z
     .string()
     .regex(/^[\w.:@/-]{1,100}$/, 'letters, digits and . : @ / - _ only, at most 100')
@@ -112,9 +113,9 @@ export interface AppConfig {
     /** How long a submission's retries get its first answer back; an older key counts as unused. */
     idempotencyKeyDays: number;
   };
-  /** Undefined: live events stay in this process. */
+  /** Undefined: live events stay in this process, and each process counts its own rate limits. */
   redisUrl: string | undefined;
-  /** Put before every channel name on Redis (REDIS_CHANNEL_PREFIX, or defaultChannelPrefix). */
+  /** Put before every channel and counter name on Redis (REDIS_CHANNEL_PREFIX, or defaultChannelPrefix). */
   redisChannelPrefix: string;
   auth: {
     /** Undefined: a random secret is made at start. */

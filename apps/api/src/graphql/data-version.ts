@@ -1,4 +1,4 @@
-import { Injectable, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { LiveEvents, LiveEventsModule } from './live-events.js';
 
 /** The channels on which API processes tell each other that data changed, or that someone signed in. */
@@ -23,10 +23,9 @@ const SIGN_INS_RECORDED = 'signInsRecorded';
  * sessions follow.
  */
 @Injectable()
-export class DataVersion implements OnModuleInit, OnModuleDestroy {
+export class DataVersion implements OnModuleInit {
   private version = 0;
   private signInsVersion = 0;
-  private subscriptions: Promise<number>[] = [];
 
   constructor(private readonly events: LiveEvents) {}
 
@@ -51,23 +50,20 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
     this.events.publish(SIGN_INS_RECORDED, { at: Date.now() });
   }
 
-  /** Not awaited: with REDIS_URL set and Redis down, the subscriptions wait for it, and the API must start anyway. */
+  /**
+   * Not awaited: with REDIS_URL set and Redis down, the subscriptions wait for it, and the API must
+   * start anyway. Never undone: the bus closes its connections as the app stops (LiveEvents), which
+   * ends them. An UNSUBSCRIBE sent to a Redis that stopped answering would be refused when the
+   * connection closes, and graphql-redis-subscriptions leaves that refusal unhandled, which ends a
+   * process.
+   */
   onModuleInit(): void {
-    this.subscriptions = [
+    for (const subscription of [
       this.events.subscribe(DATA_CHANGED, () => void (this.version += 1)),
       this.events.subscribe(SIGN_INS_RECORDED, () => void (this.signInsVersion += 1)),
-    ];
-    for (const subscription of this.subscriptions) subscription.catch(() => undefined);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all(
-      this.subscriptions.map(async (subscription) => {
-        const waited = new Promise<undefined>((done) => setTimeout(() => done(undefined), 100).unref());
-        const id = await Promise.race([subscription.catch(() => undefined), waited]);
-        if (id !== undefined) this.events.unsubscribe(id);
-      }),
-    );
+    ]) {
+      subscription.catch(() => undefined);
+    }
   }
 }
 

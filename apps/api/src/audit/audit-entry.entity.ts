@@ -7,7 +7,7 @@ export interface AuditFieldChange {
   after: unknown;
 }
 
-/** What one accepted mutation changed. Append-only: a database trigger refuses updates and deletes. */
+/** What one accepted mutation changed. Append-only: a database trigger refuses updates, and deletes of anything but sign-in activity 30 or more days old (SignInAuditSweeper). */
 @Entity({ name: 'audit_entry' })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid')

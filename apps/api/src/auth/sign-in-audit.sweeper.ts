@@ -17,6 +17,8 @@ export class SignInAuditSweeper extends ExpiredRowsSweeper {
       table: 'audit_entry',
       condition: `action IN (${SIGN_IN_ACTIVITY.map((action) => `'${action}'`).join(', ')}) AND occurred_at < now() - make_interval(days => $1)`,
       parameters: [config.auth.signInAuditKeepDays],
+      // Oldest first, along the partial index of sign-in entries (migration 1764230000000).
+      order: 'occurred_at',
       description: 'sign-in audit entries older than AUDIT_SIGN_IN_KEEP_DAYS',
     };
   }

@@ -15,7 +15,7 @@ export class AuditChange {
 
 @ObjectType({
   description:
-    'What one accepted mutation changed, written in the same transaction as the change. Rejected mutations leave none; entries are never changed or deleted.',
+    'What one accepted mutation changed, written in the same transaction as the change. Rejected mutations leave none. Entries are never changed; sign-ins, session renewals and sign-outs are deleted after AUDIT_SIGN_IN_KEEP_DAYS, every other entry is kept for good.',
 })
 export class AuditEntry {
   @Field(() => ID, { description: 'Opaque, stable identifier.' })

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/errors.js';
 import { ROOT_LOGGER } from '../common/logging.js';
+import { closeRedis, watchedRedis } from '../common/redis-clients.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 
 export class RateLimitedError extends AppError {
@@ -35,23 +36,20 @@ export class RateLimits implements OnModuleDestroy {
     // Commands fail at once while Redis is away (no offline queue, rejectIfRedisNotReady), and within
     // COMMAND_TIMEOUT_MS when it stops answering on a connection that looks open: the count goes on in
     // memory instead of holding every request until Redis is back.
-    this.redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS }) : null;
-    let down = false;
+    const watched = config.redisUrl
+      ? watchedRedis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS }, logger, {
+          unreachable: 'Redis for rate limits is unreachable; each process counts on its own until it is back',
+          back: 'Redis for rate limits is back',
+        })
+      : null;
+    this.redis = watched?.client ?? null;
     let warnedAt = 0;
     // Also when Redis answers but refuses (read-only after a failover, out of memory, no permission): said at most once a minute.
     const countingAlone = () => {
-      if (down || Date.now() - warnedAt < 60_000) return;
+      if (watched?.down() || Date.now() - warnedAt < 60_000) return;
       warnedAt = Date.now();
       logger.warn('Redis did not count a rate limit; this process counts on its own meanwhile');
     };
-    this.redis?.on('error', (error: Error) => {
-      if (!down) logger.warn({ err: error.message }, 'Redis for rate limits is unreachable; each process counts on its own until it is back');
-      down = true;
-    });
-    this.redis?.on('ready', () => {
-      if (down) logger.info('Redis for rate limits is back');
-      down = false;
-    });
     const limiter = (name: string, points: number, duration: number) => {
       const inMemory = this.redis ? new InsuranceLimiter({ keyPrefix: name, points, duration }, countingAlone) : new RateLimiterMemory({ keyPrefix: name, points, duration });
       if (!this.redis) return { limiter: inMemory, inMemory };
@@ -66,12 +64,8 @@ export class RateLimits implements OnModuleDestroy {
     this.requests = limiter('requests', requestsPerMinute, 60).limiter;
   }
 
-  /** A polite QUIT when Redis answers, else the connection is dropped: a stop never waits on Redis. */
   async onModuleDestroy(): Promise<void> {
-    if (!this.redis) return;
-    if (this.redis.status !== 'ready') return this.redis.disconnect();
-    await Promise.race([this.redis.quit().then(() => undefined, () => undefined), new Promise((wait) => setTimeout(wait, 1_000).unref())]);
-    this.redis.disconnect();
+    if (this.redis) await closeRedis(this.redis);
   }
 
   /**

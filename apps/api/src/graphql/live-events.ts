@@ -1,9 +1,10 @@
 import { Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '../common/logging.js';
+import { closeRedis, watchedRedis } from '../common/redis-clients.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 
 /**
@@ -28,15 +29,10 @@ export class LiveEvents implements OnModuleDestroy {
         // The subscriber waits for Redis to come back (its SUBSCRIBE/UNSUBSCRIBE calls have nobody to
         // hear a failure: a rejected one would end the process); the publisher gives up quickly, as
         // a change must never wait for its live update.
-        const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: role === 'subscriber' ? null : 1 });
-        let down = false;
-        client.on('error', (error: Error) => {
-          if (!down) logger.warn({ role, err: error.message }, 'Redis for live updates is unreachable; changes are saved, live updates wait');
-          down = true;
-        });
-        client.on('ready', () => {
-          if (down) logger.info({ role }, 'Redis for live updates is back');
-          down = false;
+        const { client } = watchedRedis(config.redisUrl!, { maxRetriesPerRequest: role === 'subscriber' ? null : 1 }, logger, {
+          unreachable: 'Redis for live updates is unreachable; changes are saved, live updates wait',
+          back: 'Redis for live updates is back',
+          fields: { role },
         });
         this.redis.push(client);
         return client;
@@ -71,16 +67,8 @@ export class LiveEvents implements OnModuleDestroy {
     this.engine.unsubscribe(id);
   }
 
-  /** A polite QUIT when Redis answers; otherwise (or if it stalls) the connection is dropped, so a stop never waits on Redis. */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(
-      this.redis.map(async (client) => {
-        if (client.status !== 'ready') return client.disconnect();
-        const quit = client.quit().then(() => undefined, () => undefined);
-        await Promise.race([quit, new Promise((wait) => setTimeout(wait, 1_000).unref())]);
-        client.disconnect();
-      }),
-    );
+    await Promise.all(this.redis.map(closeRedis));
   }
 }
 

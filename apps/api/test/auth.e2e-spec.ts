@@ -684,6 +684,27 @@ describe('accounts and scoping', () => {
     expect(count[0]!.n).toBe('0');
   });
 
+  it('refuses a name of only white space at the field, in every mutation that sets one, and trims the rest', async () => {
+    const blank = ' \t\n\u00a0';
+    const created = await api.graphql(CREATE, { input: { email: 'blank@mrc.test', displayName: blank, role: 'ANALYST', password: 'Lantern-steppe-river-91' } }, admin);
+    expect(created.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: { displayName: { code: 'minLength' } } });
+    const withNul = await api.graphql(CREATE, { input: { email: 'nul@mrc.test', displayName: 'A\u0000B', role: 'ANALYST', password: 'Lantern-steppe-river-91' } }, admin);
+    expect(withNul.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: { displayName: { code: 'hasNoNul' } } });
+
+    const account = await createAccount(api, 'ANALYST');
+    const renamed = await api.graphql(`mutation($id: ID!, $name: String) { updateUser(input: { id: $id, displayName: $name }) { user { displayName } } }`, { id: account.id, name: blank }, admin);
+    expect(renamed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: { displayName: { code: 'minLength' } } });
+    const self = await api.signIn(account);
+    const own = await api.graphql(`mutation($name: String) { updateMyPreferences(input: { displayName: $name }) { user { displayName } } }`, { name: blank }, self);
+    expect(own.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: { displayName: { code: 'minLength' } } });
+    const trimmed = await api.graphql<{ updateMyPreferences: { user: { displayName: string } } }>(
+      `mutation($name: String) { updateMyPreferences(input: { displayName: $name }) { user { displayName } } }`,
+      { name: '\t Aruzhan Bekova \n' },
+      self,
+    );
+    expect(trimmed.body.data?.updateMyPreferences.user.displayName).toBe('Aruzhan Bekova');
+  });
+
   it('leaves no audit entry for a mutation the service refuses', async () => {
     const count = async () => Number((await api.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_entry'))[0]!.n);
     const before = await count();

@@ -1,13 +1,21 @@
 import { type Language, type Role, ROLES } from '@mrc/domain';
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { OmitOrGive } from '../../common/input-rules.js';
+import { HasNoNul, OmitOrGive, Trim } from '../../common/input-rules.js';
 import { LanguageEnum } from '../../common/localisation.js';
 import { ConnectionArgs } from '../../common/pagination.js';
 import { RoleEnum, User } from './user.object.js';
 
 const LANGUAGE_CODES = Object.values(LanguageEnum);
+
+/**
+ * A user's name as the app_user_display_name_present CHECK wants it: trimmed before the length is
+ * checked, so a name of only spaces, tabs or line breaks is refused at the field (found by fuzzing:
+ * it passed a plain MinLength(1) and then broke the CHECK), and without the NUL PostgreSQL refuses.
+ */
+const DisplayNameRules = () => applyDecorators(Trim(), IsString(), MinLength(1, { message: 'must not be empty' }), MaxLength(200), HasNoNul());
 
 @InputType({ description: 'A new account. `centreId` is required exactly when the role is DISTRICT_COORDINATOR.' })
 export class CreateUserInput {
@@ -16,10 +24,8 @@ export class CreateUserInput {
   @MaxLength(254)
   email!: string;
 
-  @Field({ description: 'The name shown to others.' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @Field({ description: 'The name shown to others; surrounding spaces are dropped.' })
+  @DisplayNameRules()
   displayName!: string;
 
   @Field(() => RoleEnum, { description: 'What the user may do.' })
@@ -46,12 +52,10 @@ export class UpdateUserInput {
   @IsUUID('all', { message: 'must be a user id' })
   id!: string;
 
-  @Field({ nullable: true, description: 'The name shown to others.' })
+  @Field({ nullable: true, description: 'The name shown to others; surrounding spaces are dropped.' })
   // Null would reach the service as a name to trim and the NOT NULL column (found by fuzzing).
   @OmitOrGive()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @DisplayNameRules()
   displayName?: string;
 
   @Field(() => RoleEnum, { nullable: true, description: 'What the user may do.' })
@@ -101,12 +105,10 @@ export class ChangeMyPasswordInput {
 
 @InputType({ description: 'The signed-in user\'s own settings; omitted fields stay as they are.' })
 export class UpdateMyPreferencesInput {
-  @Field({ nullable: true, description: 'The name shown to others.' })
+  @Field({ nullable: true, description: 'The name shown to others; surrounding spaces are dropped.' })
   // Null would reach the service as a name to trim and the NOT NULL column (found by fuzzing).
   @OmitOrGive()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @DisplayNameRules()
   displayName?: string;
 
   @Field(() => LanguageEnum, { nullable: true, description: 'The language the dashboard opens in.' })

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { AuthChanges, HEARTBEAT_MS } from '../src/auth/auth-changes.js';
@@ -9,6 +8,7 @@ import { insertSessions } from './factories/sessions.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { waitingOnLocks } from './utils/locks.js';
 import { redisForSuite, TEST_REDIS_URL } from './utils/redis.js';
+import { type FakeRedis, REPLIES, startFakeRedis } from './utils/fake-redis.js';
 import { DEMO, type GraphqlResponse, startTestApp, type TestApp } from './utils/test-app.js';
 
 /**
@@ -616,37 +616,16 @@ const redisUp = await redisForSuite('the rate limits shared through Redis');
 
 describe('rate limits when Redis stops answering on an open connection', () => {
   let api: TestApp;
-  let silent: Server;
-  const sockets = new Set<Socket>();
+  let redis: FakeRedis;
   beforeAll(async () => {
-    // A Redis that answers the connection's setup (CLIENT SETINFO, INFO) and live updates, but never a
-    // rate-limit command: as one stalled, or whose host vanished while the connection looks open.
-    silent = createServer((socket) => {
-      sockets.add(socket);
-      let pending = '';
-      socket.on('data', (data) => {
-        pending += data.toString();
-        // Each whole command (an array of bulk strings): the connection's setup is answered, nothing else.
-        for (let command = /^\*(\d+)\r\n((?:\$\d+\r\n[^\r]*\r\n)*)/.exec(pending); command; command = /^\*(\d+)\r\n((?:\$\d+\r\n[^\r]*\r\n)*)/.exec(pending)) {
-          const args = [...command[2]!.matchAll(/\$\d+\r\n([^\r]*)\r\n/g)].map((arg) => arg[1]!.toUpperCase());
-          if (args.length < Number(command[1])) break;
-          pending = pending.slice(command[0].length);
-          if (args[0] === 'CLIENT') socket.write('+OK\r\n');
-          if (args[0] === 'INFO') socket.write(`$${'loading:0\r\n'.length}\r\nloading:0\r\n\r\n`);
-          // Live updates' subscriptions and messages are answered; they are not what this test is about.
-          if (args[0] === 'SUBSCRIBE') socket.write(`*3\r\n$9\r\nsubscribe\r\n$${args[1]!.length}\r\n${command[2]!.split('\r\n')[3]}\r\n:1\r\n`);
-          if (args[0] === 'PUBLISH') socket.write(':0\r\n');
-        }
-      });
-    });
-    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
-    const { port } = silent.address() as AddressInfo;
-    api = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REQUESTS_PER_MINUTE: '3' });
+    // Live updates' subscriptions and messages are answered; they are not what this test is about.
+    // A rate-limit command never is.
+    redis = await startFakeRedis(REPLIES);
+    api = await startTestApp({ REDIS_URL: redis.url, REQUESTS_PER_MINUTE: '3' });
   });
   afterAll(async () => {
     await api.close();
-    for (const socket of sockets) socket.destroy();
-    await new Promise((closed) => silent.close(closed));
+    await redis.close();
   });
 
   it('answers every request, counting in memory, instead of waiting for Redis', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, findFreePort, type LocalPostgres, startLocalPostgres, type TestDatabase } from '@mrc/local-postgres';
 import pg from 'pg';
 import { completeFigures } from './factories/reports.js';
+import { type FakeRedis, REPLIES, startFakeRedis } from './utils/fake-redis.js';
 import { type ApiProcess, assertFreshBuild, graphqlAt, signInAt, startApi, stopApi } from './utils/api-process.js';
 import { DEMO } from './utils/test-app.js';
 
@@ -370,5 +371,36 @@ describe('SIGTERM during load', () => {
     if (process.env.RESILIENCE_VERBOSE) console.warn(
       `SIGTERM: ${before.length} requests before the signal, ${after.length} after; ${saved.length} submissions saved, ${refused.length} refused; exit ${exitedAt - signalledAt} ms after the signal`,
     );
+  }, 60_000);
+});
+
+describe('SIGTERM while Redis has never answered a SUBSCRIBE', () => {
+  let database: TestDatabase;
+  let redis: FakeRedis;
+
+  beforeAll(async () => {
+    assertFreshBuild();
+    database = await createTestDatabase('mrc_stalled_redis', process.env.MRC_TEST_DATABASE_URL);
+    // Accepts the connections and answers their setup, then nothing: the live-update bus's
+    // subscriptions wait, as on a Redis that stalled or whose host vanished behind an open connection.
+    redis = await startFakeRedis({ CLIENT: REPLIES.CLIENT, INFO: REPLIES.INFO });
+  }, 120_000);
+
+  afterAll(async () => {
+    await redis?.close();
+    await database?.close();
+  });
+
+  it('answers while it waits, and stops with exit 0, not an unhandled rejection', async () => {
+    // graphql-redis-subscriptions rejected a promise nobody held when the waiting SUBSCRIBE was
+    // refused as the connection closed: Node ended the process with code 1 (patches/graphql-redis-subscriptions@2.7.0.patch).
+    const api = await startApi({ ...apiEnv(database.url), REDIS_URL: redis.url });
+    try {
+      const headers = await signInAt(api.url, DEMO.admin);
+      expect((await graphqlAt(api.url, '{ me { email } }', {}, headers)).body.errors).toBeUndefined();
+    } finally {
+      const code = await stopApi(api);
+      expect({ code, output: api.output.join('').match(/unhandled|uncaught/i)?.[0] ?? null }).toEqual({ code: 0, output: null });
+    }
   }, 60_000);
 });

@@ -53,9 +53,7 @@ export class DataVersion implements OnModuleInit {
   /**
    * Not awaited: with REDIS_URL set and Redis down, the subscriptions wait for it, and the API must
    * start anyway. Never undone: the bus closes its connections as the app stops (LiveEvents), which
-   * ends them. An UNSUBSCRIBE sent to a Redis that stopped answering would be refused when the
-   * connection closes, and graphql-redis-subscriptions leaves that refusal unhandled, which ends a
-   * process.
+   * ends them, and an UNSUBSCRIBE would only wait on a Redis that may have stopped answering.
    */
   onModuleInit(): void {
     for (const subscription of [

@@ -5,6 +5,7 @@ import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { AuthModule } from '../auth/auth.module.js';
 import { CredentialsModule } from '../auth/credentials.module.js';
@@ -15,7 +16,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import { localExplorerPlugin } from './explorer.plugin.js';
 import { formatError } from './format-error.js';
 import { GraphqlPassThroughFilter } from './pass-through.filter.js';
-import { LiveSockets } from './live-sockets.js';
+import { LiveSockets, LiveSocketsModule } from './live-sockets.js';
 import { localiseErrorsPlugin } from './localise-errors.plugin.js';
 import { queryCostPlugin } from './query-cost.plugin.js';
 import { RequestContextFactory } from './request-context.js';
@@ -51,13 +52,13 @@ const MAX_SOCKET_MESSAGE_BYTES = 256 * 1024;
 export class RequestContextModule {}
 
 @Module({
-  providers: [{ provide: APP_FILTER, useClass: GraphqlPassThroughFilter }, LiveSockets],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlPassThroughFilter }],
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [RequestContextModule, DataVersionModule],
-      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER, DataVersion],
-      useFactory: (config: AppConfig, contexts: RequestContextFactory, logger: Logger, dataVersion: DataVersion): ApolloDriverConfig => {
+      imports: [RequestContextModule, DataVersionModule, LiveSocketsModule],
+      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER, DataVersion, LiveSockets],
+      useFactory: (config: AppConfig, contexts: RequestContextFactory, logger: Logger, dataVersion: DataVersion, sockets: LiveSockets): ApolloDriverConfig => {
         const exposeStacktrace = config.env === 'development';
         // Limits are checked while validating the document, before any resolver (and any SQL) runs.
         const armor = new ApolloArmor({
@@ -102,6 +103,10 @@ export class RequestContextModule {}
               path: GRAPHQL_PATH,
               // Set through patches/@nestjs__graphql@14.0.3.patch (Nest builds the WebSocket server).
               maxPayload: MAX_SOCKET_MESSAGE_BYTES,
+              onConnect: async ({ connectionParams, extra }) => {
+                const { socket, request } = extra as Extra;
+                return sockets.admit(socket, await contexts.socketAccount(connectionParams, request));
+              },
               onSubscribe: (_context, _id, payload) => checkSocketOperation(built.schema, socketLimits, payload),
             },
           },

@@ -1,11 +1,26 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GRAPHQL_PATH } from './graphql-path.js';
 
 /** How long a WebSocket gets to answer the close frame before it is cut. */
 const CLOSE_GRACE_MS = 1_000;
+
+/**
+ * The most live-update sockets one account holds open in one process. The dashboard opens one per
+ * tab; twenty leave room for many tabs and devices, and stop a script from holding thousands.
+ */
+export const MAX_SOCKETS_PER_ACCOUNT = 20;
+
+/** Ends a socket as graphql-ws's Unauthorized: the dashboard renews its token and comes back, or stays signed out. */
+const UNAUTHORIZED = 4401;
+
+/** The part of a ws WebSocket that admission uses. */
+interface AdmittedSocket {
+  close(code: number, reason: string): void;
+  once(event: 'close', listener: () => void): unknown;
+}
 
 /**
  * The WebSockets of live updates outlive any request. On shutdown graphql-ws sends each a close frame
@@ -17,10 +32,15 @@ const CLOSE_GRACE_MS = 1_000;
  * scanner, a misrouted proxy) was left open for ever, and a reset on it was an uncaught exception
  * that stopped the API: such a socket now gets 404 and is closed, and any upgrading socket's error
  * only destroys it.
+ *
+ * Only a signed-in account holds a socket, at most MAX_SOCKETS_PER_ACCOUNT of them (admit). Before,
+ * any caller's connection_init was acknowledged and the socket kept for as long as it answered pings,
+ * although nothing anonymous can be subscribed to: a script could hold thousands.
  */
 @Injectable()
 export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sockets = new Set<Duplex>();
+  private readonly socketsPerAccount = new Map<string, number>();
 
   constructor(private readonly http: HttpAdapterHost) {}
 
@@ -39,9 +59,34 @@ export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  /**
+   * graphql-ws's onConnect, given who sent connection_init. Without a session the socket is closed
+   * with 4401 at once; over the account's share it is refused (graphql-ws closes with 4403, which
+   * the dashboard retries later, when another of the account's tabs may have closed).
+   */
+  admit(socket: AdmittedSocket, accountId: string | null): boolean {
+    if (accountId === null) {
+      socket.close(UNAUTHORIZED, 'Unauthorized');
+      return false;
+    }
+    const open = this.socketsPerAccount.get(accountId) ?? 0;
+    if (open >= MAX_SOCKETS_PER_ACCOUNT) return false;
+    this.socketsPerAccount.set(accountId, open + 1);
+    socket.once('close', () => {
+      const left = (this.socketsPerAccount.get(accountId) ?? 1) - 1;
+      if (left > 0) this.socketsPerAccount.set(accountId, left);
+      else this.socketsPerAccount.delete(accountId);
+    });
+    return true;
+  }
+
   onModuleDestroy(): void {
     setTimeout(() => {
       for (const socket of this.sockets) socket.destroy();
     }, CLOSE_GRACE_MS).unref();
   }
 }
+
+/** LiveSockets in a module of its own, so the GraphQL module's factory can hand graphql-ws its admission. */
+@Module({ providers: [LiveSockets], exports: [LiveSockets] })
+export class LiveSocketsModule {}

@@ -1,5 +1,6 @@
 import { DEFAULT_LANGUAGE, type Language, languageFromAcceptLanguage } from '@mrc/domain';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor.js';
@@ -70,6 +71,15 @@ const SESSION_RECHECK_MS = 5_000;
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
+/** The token and language a WebSocket brings in its connection parameters, as headers bring them on HTTP. */
+function socketParams(connectionParams: Record<string, unknown> | undefined): { token: string | undefined; language: Language } {
+  const param = (name: string) => {
+    const value = connectionParams?.[name] ?? connectionParams?.[name.toLowerCase()];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return { token: BEARER.exec(param('Authorization') ?? '')?.[1], language: languageFromAcceptLanguage(param('Accept-Language')) ?? DEFAULT_LANGUAGE };
+}
+
 @Injectable()
 export class RequestContextFactory {
   constructor(
@@ -106,14 +116,9 @@ export class RequestContextFactory {
     upgrade: Request | undefined,
     socket: { close(code: number, reason: string): void } | undefined,
   ): Promise<RequestContext> {
-    const param = (name: string) => {
-      const value = connectionParams?.[name] ?? connectionParams?.[name.toLowerCase()];
-      return typeof value === 'string' ? value : undefined;
-    };
-    const language = languageFromAcceptLanguage(param('Accept-Language')) ?? DEFAULT_LANGUAGE;
+    const { token, language } = socketParams(connectionParams);
     const requestId = randomUUID();
     const address = upgrade?.socket?.remoteAddress ?? 'unknown';
-    const token = BEARER.exec(param('Authorization') ?? '')?.[1];
     const versions = { data: this.dataVersion.current, signIns: this.dataVersion.signIns };
     const actor = token ? await this.auth.actorForToken(token, { requestId, address }) : null;
     const context = this.assemble(upgrade as Request, undefined as unknown as Response, requestId, language, versions, actor, null);
@@ -135,6 +140,17 @@ export class RequestContextFactory {
       },
     };
     return context;
+  }
+
+  /**
+   * Who opens a live-updates socket (graphql-ws's connection_init): the signed-in account, or null
+   * when no token came or it no longer holds. See LiveSockets.admit.
+   */
+  async socketAccount(connectionParams: Record<string, unknown> | undefined, upgrade: IncomingMessage): Promise<string | null> {
+    const { token } = socketParams(connectionParams);
+    if (!token) return null;
+    const actor = await this.auth.actorForToken(token, { requestId: randomUUID(), address: upgrade.socket.remoteAddress ?? 'unknown' });
+    return actor === 'invalid' ? null : actor.user.id;
   }
 
   private assemble(

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, findFreePort, type LocalPostgres, startLocalPostgres, type TestDatabase } from '@mrc/local-postgres';
+import { type Client, createClient } from 'graphql-ws';
 import pg from 'pg';
+import { WebSocket } from 'ws';
 import { completeFigures } from './factories/reports.js';
 import { type FakeRedis, REPLIES, startFakeRedis } from './utils/fake-redis.js';
 import { type ApiProcess, assertFreshBuild, graphqlAt, signInAt, startApi, stopApi } from './utils/api-process.js';
@@ -392,14 +394,24 @@ describe('SIGTERM while Redis has never answered a SUBSCRIBE', () => {
   });
 
   it('answers while it waits, and stops with exit 0, not an unhandled rejection', async () => {
-    // graphql-redis-subscriptions rejected a promise nobody held when the waiting SUBSCRIBE was
-    // refused as the connection closed: Node ended the process with code 1 (patches/graphql-redis-subscriptions@2.7.0.patch).
+    // graphql-redis-subscriptions rejected promises nobody held when a waiting SUBSCRIBE was refused
+    // as the connection closed, both its own (DataVersion's subscriptions) and a subscriber's socket
+    // closing: Node ended the process with code 1 (patches/graphql-redis-subscriptions@2.7.0.patch).
     const api = await startApi({ ...apiEnv(database.url), REDIS_URL: redis.url });
+    let subscriber: Client | undefined;
     try {
       const headers = await signInAt(api.url, DEMO.admin);
       expect((await graphqlAt(api.url, '{ me { email } }', {}, headers)).body.errors).toBeUndefined();
+      // A dashboard on the rollout page: its subscription waits on the same stalled Redis.
+      subscriber = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: headers, retryAttempts: 0 });
+      const acknowledged = new Promise((resolve) => subscriber!.on('connected', resolve));
+      subscriber.subscribe({ query: 'subscription { rolloutItemChanged { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      await acknowledged;
+      // The subscription reaches the bus a moment after the socket is acknowledged.
+      await sleep(500);
     } finally {
       const code = await stopApi(api);
+      await subscriber?.dispose();
       expect({ code, output: api.output.join('').match(/unhandled|uncaught/i)?.[0] ?? null }).toEqual({ code: 0, output: null });
     }
   }, 60_000);

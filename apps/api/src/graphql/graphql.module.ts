@@ -103,9 +103,9 @@ export class RequestContextModule {}
               path: GRAPHQL_PATH,
               // Set through patches/@nestjs__graphql@14.0.3.patch (Nest builds the WebSocket server).
               maxPayload: MAX_SOCKET_MESSAGE_BYTES,
-              onConnect: async ({ connectionParams, extra }) => {
+              onConnect: ({ connectionParams, extra }) => {
                 const { socket, request } = extra as Extra;
-                return sockets.admit(socket, await contexts.socketAccount(connectionParams, request));
+                return sockets.admit(socket, () => contexts.socketAccount(connectionParams, request));
               },
               onSubscribe: (_context, _id, payload) => checkSocketOperation(built.schema, socketLimits, payload),
             },

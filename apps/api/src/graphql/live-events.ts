@@ -26,9 +26,9 @@ export class LiveEvents implements OnModuleDestroy {
     this.prefix = config.redisChannelPrefix;
     if (config.redisUrl) {
       const connect = (role: 'publisher' | 'subscriber') => {
-        // The subscriber waits for Redis to come back (its SUBSCRIBE/UNSUBSCRIBE calls have nobody to
-        // hear a failure: a rejected one would end the process); the publisher gives up quickly, as
-        // a change must never wait for its live update.
+        // The subscriber waits for Redis to come back, so a subscription made while it is away starts
+        // when it returns; the publisher gives up quickly, as a change must never wait for its live
+        // update.
         const { client } = watchedRedis(config.redisUrl!, { maxRetriesPerRequest: role === 'subscriber' ? null : 1 }, logger, {
           unreachable: 'Redis for live updates is unreachable; changes are saved, live updates wait',
           back: 'Redis for live updates is back',

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { ROOT_LOGGER } from '../common/logging.js';
 import { GRAPHQL_PATH } from './graphql-path.js';
 
 /** How long a WebSocket gets to answer the close frame before it is cut. */
@@ -15,9 +17,13 @@ export const MAX_SOCKETS_PER_ACCOUNT = 20;
 
 /** Ends a socket as graphql-ws's Unauthorized: the dashboard renews its token and comes back, or stays signed out. */
 const UNAUTHORIZED = 4401;
+/** WebSocket's Try Again Later: graphql-ws clients (the dashboard) reconnect after their back-off. */
+const TRY_AGAIN_LATER = 1013;
 
 /** The part of a ws WebSocket that admission uses. */
-interface AdmittedSocket {
+export interface AdmittedSocket {
+  readonly readyState: number;
+  readonly OPEN: number;
   close(code: number, reason: string): void;
   once(event: 'close', listener: () => void): unknown;
 }
@@ -33,16 +39,20 @@ interface AdmittedSocket {
  * that stopped the API: such a socket now gets 404 and is closed, and any upgrading socket's error
  * only destroys it.
  *
- * Only a signed-in account holds a socket, at most MAX_SOCKETS_PER_ACCOUNT of them (admit). Before,
- * any caller's connection_init was acknowledged and the socket kept for as long as it answered pings,
- * although nothing anonymous can be subscribed to: a script could hold thousands.
+ * A socket is acknowledged only for a signed-in account, at most MAX_SOCKETS_PER_ACCOUNT of them
+ * (admit). Before, any caller's connection_init was acknowledged and the socket kept for as long as it
+ * answered pings, although nothing anonymous can be subscribed to: a script could hold thousands.
+ * The session is checked again by each subscription and on its events, not while the socket idles.
  */
 @Injectable()
 export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sockets = new Set<Duplex>();
   private readonly socketsPerAccount = new Map<string, number>();
 
-  constructor(private readonly http: HttpAdapterHost) {}
+  constructor(
+    private readonly http: HttpAdapterHost,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.http.httpAdapter.getHttpServer().on('upgrade', (request: IncomingMessage, socket: Duplex) => {
@@ -60,11 +70,22 @@ export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * graphql-ws's onConnect, given who sent connection_init. Without a session the socket is closed
-   * with 4401 at once; over the account's share it is refused (graphql-ws closes with 4403, which
-   * the dashboard retries later, when another of the account's tabs may have closed).
+   * graphql-ws's onConnect: `accountOf` says who sent connection_init. Without a session the socket
+   * is closed with 4401; over the account's share it is refused (graphql-ws closes with 4403, which
+   * the dashboard retries later, when another of the account's tabs may have closed). When the
+   * session cannot be checked (the database away), the client is asked to come back (1013).
    */
-  admit(socket: AdmittedSocket, accountId: string | null): boolean {
+  async admit(socket: AdmittedSocket, accountOf: () => Promise<string | null>): Promise<boolean> {
+    let accountId: string | null;
+    try {
+      accountId = await accountOf();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not check the session of a live-updates socket; it is asked to come back later');
+      socket.close(TRY_AGAIN_LATER, 'Try Again Later');
+      return false;
+    }
+    // A client that left during the lookup has had its 'close' already: counted now, it would hold its place for ever.
+    if (socket.readyState !== socket.OPEN) return false;
     if (accountId === null) {
       socket.close(UNAUTHORIZED, 'Unauthorized');
       return false;

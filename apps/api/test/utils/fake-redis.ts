@@ -23,8 +23,9 @@ export const REPLIES = {
 
 /**
  * A Redis that accepts connections and answers only the commands given a reply: the way a Redis that
- * stalled, or whose host vanished while the connection still looks open, looks to a client. Every
- * other command waits for ever.
+ * stalled, or whose host vanished while the connection still looks open, looks to a client. The
+ * first command without a reply stalls its connection: nothing after it is answered either, as a
+ * Redis answers in order (a later reply would otherwise be taken as the stalled command's).
  */
 export async function startFakeRedis(replies: Partial<Record<string, (command: RedisCommand) => string>>): Promise<FakeRedis> {
   const sockets = new Set<Socket>();
@@ -33,6 +34,7 @@ export async function startFakeRedis(replies: Partial<Record<string, (command: R
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     let pending = '';
+    let stalled = false;
     socket.on('data', (data) => {
       pending += data.toString();
       // Each whole command: an array of bulk strings.
@@ -42,7 +44,8 @@ export async function startFakeRedis(replies: Partial<Record<string, (command: R
         pending = pending.slice(command[0].length);
         const name = args[0]!.toUpperCase();
         const reply = replies[name];
-        if (reply) socket.write(reply([name, ...args.slice(1)]));
+        if (reply && !stalled) socket.write(reply([name, ...args.slice(1)]));
+        else stalled = true;
       }
     });
   });

@@ -24,7 +24,7 @@ export class CreateUserInput {
   @MaxLength(254)
   email!: string;
 
-  @Field({ description: 'The name shown to others; surrounding spaces are dropped.' })
+  @Field({ description: 'The name shown to others; white space around it is dropped.' })
   @DisplayNameRules()
   displayName!: string;
 
@@ -52,7 +52,7 @@ export class UpdateUserInput {
   @IsUUID('all', { message: 'must be a user id' })
   id!: string;
 
-  @Field({ nullable: true, description: 'The name shown to others; surrounding spaces are dropped.' })
+  @Field({ nullable: true, description: 'The name shown to others; white space around it is dropped.' })
   // Null would reach the service as a name to trim and the NOT NULL column (found by fuzzing).
   @OmitOrGive()
   @DisplayNameRules()
@@ -105,7 +105,7 @@ export class ChangeMyPasswordInput {
 
 @InputType({ description: 'The signed-in user\'s own settings; omitted fields stay as they are.' })
 export class UpdateMyPreferencesInput {
-  @Field({ nullable: true, description: 'The name shown to others; surrounding spaces are dropped.' })
+  @Field({ nullable: true, description: 'The name shown to others; white space around it is dropped.' })
   // Null would reach the service as a name to trim and the NOT NULL column (found by fuzzing).
   @OmitOrGive()
   @DisplayNameRules()

@@ -60,11 +60,13 @@ function sessionOver(): CombinedGraphQLErrors {
  * as anyone listens. The access token travels in the connection parameters (a browser cannot set
  * headers on a WebSocket), read afresh at every connection.
  *
- * The API checks the token when a subscription starts and, while it runs, closes the socket (4401)
- * once the token has expired or the session ended. graphql-ws gives up after such a close, so this
- * link renews the token itself and subscribes again on a new socket; only when the session is over
- * does the subscription fail, as UNAUTHENTICATED. A socket opened with a token that has since been
- * replaced or is about to expire is restarted before a new subscription goes over it.
+ * The API checks the token when the socket opens and when a subscription starts and, while it runs,
+ * closes the socket (4401) once the token has expired or the session ended. It refuses an account's
+ * sockets past its share with 4403, and asks for patience with 1013 when it cannot check the session:
+ * both are retried below. graphql-ws gives up after a 4401, so this link renews the token itself and
+ * subscribes again on a new socket; only when the session is over does the subscription fail, as
+ * UNAUTHENTICATED. A socket opened with a token that has since been replaced or is about to expire
+ * is restarted before a new subscription goes over it.
  */
 export function createWebSocketLink({ url, session, language, connection, webSocketImpl, retryDelay = retryDelayMs }: WebSocketLinkOptions): ApolloLink {
   let socket: WebSocket | null = null;

@@ -13,7 +13,7 @@ import { DEMO } from './utils/test-app.js';
  * Property-based fuzzing (fast-check) of the built API, run as its own process on a database of its
  * own: the variables of every mutation, and random documents. Whatever comes in, the answer is never
  * a 500 and never INTERNAL_SERVER_ERROR: every error carries one of the stable codes; and the process
- * neither crashes (an unhandled rejection ends a Node 20 process) nor logs an unexpected failure.
+ * neither crashes (an unhandled rejection ends a Node process) nor logs an unexpected failure.
  *
  * The seed is random unless FUZZ_SEED is set, and printed on failure with the counterexample, so a
  * failure reproduces with `FUZZ_SEED=<seed> pnpm test -- test/fuzzing.e2e-spec.ts`.

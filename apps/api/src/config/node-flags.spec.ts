@@ -21,7 +21,7 @@ describe('the production V8 flags', () => {
 /** The bench's figures are production's only if both run one Node release. */
 describe('the production Node release', () => {
   it('is the one the bench measures', () => {
-    const images = [...readFileSync(resolve(REPO, 'infra/deploy/Dockerfile'), 'utf8').matchAll(/^FROM node:(\d+)-/gm)].map((match) => Number(match[1]));
+    const images = [...readFileSync(resolve(REPO, 'infra/deploy/Dockerfile'), 'utf8').matchAll(/^FROM node:(\d+)[.-]/gm)].map((match) => Number(match[1]));
     const benchMajor = Number(/BENCH_NODE_MAJOR = (\d+)/.exec(readFileSync(resolve(REPO, 'packages/bench/src/run/node24.ts'), 'utf8'))?.[1]);
     expect(images).toEqual([benchMajor, benchMajor]);
   });

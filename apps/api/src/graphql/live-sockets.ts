@@ -48,6 +48,8 @@ export interface AdmittedSocket {
 export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sockets = new Set<Duplex>();
   private readonly socketsPerAccount = new Map<string, number>();
+  /** When a failed session lookup was last logged: every dashboard retries through an outage, said once a minute. */
+  private lookupFailureLoggedAt = 0;
 
   constructor(
     private readonly http: HttpAdapterHost,
@@ -80,7 +82,10 @@ export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       accountId = await accountOf();
     } catch (error) {
-      this.logger.warn({ err: error }, 'Could not check the session of a live-updates socket; it is asked to come back later');
+      if (Date.now() - this.lookupFailureLoggedAt >= 60_000) {
+        this.lookupFailureLoggedAt = Date.now();
+        this.logger.warn({ err: error }, 'Could not check the session of a live-updates socket; such sockets are asked to come back later');
+      }
       socket.close(TRY_AGAIN_LATER, 'Try Again Later');
       return false;
     }

@@ -8,7 +8,7 @@ import type { GraphqlResponse } from './test-app.js';
 /**
  * The built API (`dist/main.js`) as a process of its own, as production runs it: for the tests that
  * stop it with a signal, take its database away, or watch it for a crash (an unhandled rejection
- * ends a Node 20 process, which no in-process test would see).
+ * ends a Node process, which no in-process test would see).
  */
 export const API_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

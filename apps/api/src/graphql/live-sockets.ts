@@ -16,7 +16,7 @@ const CLOSE_GRACE_MS = 1_000;
 export const MAX_SOCKETS_PER_ACCOUNT = 20;
 
 /** Ends a socket as graphql-ws's Unauthorized: the dashboard renews its token and comes back, or stays signed out. */
-const UNAUTHORIZED = 4401;
+export const UNAUTHORIZED_CLOSE = 4401;
 /** WebSocket's Try Again Later: graphql-ws clients (the dashboard) reconnect after their back-off. */
 const TRY_AGAIN_LATER = 1013;
 
@@ -92,7 +92,7 @@ export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
     // A client that left during the lookup has had its 'close' already: counted now, it would hold its place for ever.
     if (socket.readyState !== socket.OPEN) return false;
     if (accountId === null) {
-      socket.close(UNAUTHORIZED, 'Unauthorized');
+      socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized');
       return false;
     }
     const open = this.socketsPerAccount.get(accountId) ?? 0;

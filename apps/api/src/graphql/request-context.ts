@@ -14,6 +14,7 @@ import { type ReportLoaders, ReportsLoader } from '../reports/reports.loader.js'
 import { type RolloutLoaders, RolloutLoader } from '../rollout/rollout.loader.js';
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 import { DataVersion } from './data-version.js';
+import { UNAUTHORIZED_CLOSE } from './live-sockets.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
 export interface RequestLoaders {
@@ -134,7 +135,7 @@ export class RequestContextFactory {
         }
         return signedIn;
       },
-      closeUnauthorised: () => socket?.close(4401, 'Unauthorized'),
+      closeUnauthorised: () => socket?.close(UNAUTHORIZED_CLOSE, 'Unauthorized'),
       renewLoaders: () => {
         context.loaders = this.loaders(language);
       },

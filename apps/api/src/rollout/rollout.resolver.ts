@@ -8,6 +8,7 @@ import { ClubType } from '../clubs/dto/club.objects.js';
 import { Connection } from '../common/pagination.js';
 import { RecordIdArgs } from '../common/records.js';
 import { LiveEvents } from '../graphql/live-events.js';
+import { MAX_SOCKETS_PER_ACCOUNT } from '../graphql/live-sockets.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import {
   AdvanceRolloutInput,
@@ -74,7 +75,7 @@ export class RolloutResolver {
   @Policy('read', 'RolloutItem')
   @Subscription(() => RolloutItem, {
     description:
-      'Tells when a rollout item changes, wherever the change was made: over graphql-ws at /graphql, with `authorization: Bearer …` (and optionally `accept-language`) in the connection parameters: a socket without a session that holds is closed with 4401 at once, and one account keeps at most 20 sockets per API process (4403 past that). With REDIS_URL set, every API process behind a load balancer delivers every change. When the session ends or the token expires the socket closes with 4401: renew the token, reconnect, and refetch what you show, since changes made while the socket was closed are not replayed.',
+      `Tells when a rollout item changes, wherever the change was made: over graphql-ws at /graphql, with \`authorization: Bearer …\` (and optionally \`accept-language\`) in the connection parameters: a socket without a session that holds is closed with 4401 at once, and one account keeps at most ${MAX_SOCKETS_PER_ACCOUNT} sockets per API process (4403 past that). With REDIS_URL set, every API process behind a load balancer delivers every change. When the session ends or the token expires the socket closes with 4401: renew the token, reconnect, and refetch what you show, since changes made while the socket was closed are not replayed.`,
     filter: async (payload: { rolloutItemChanged: RolloutItem }, args: RolloutChangedArgs, context: RequestContext) => {
       if (context.live && !(await context.live.stillSignedIn())) {
         context.live.closeUnauthorised();

@@ -3,12 +3,36 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { usersMock } from '../users/users.fixtures';
-import { nationalCentres, networkErrorMock, networkPageMock } from './centres.fixtures';
+import { centre, nationalCentres, networkErrorMock, networkPageMock, REGIONAL_CENTRE } from './centres.fixtures';
 
 // The regional centre and 150 districts: "District 100" to "District 150" come on the second page.
 const NETWORK = nationalCentres(150);
 
 describe('the centre picker', () => {
+  it('groups a national network by region, so two districts of one name can be told apart', async () => {
+    const user = userEvent.setup();
+    const under = (id: string, name: string, parent: string) => centre({ id, name, kind: 'CITY_DISTRICT', parent: { __typename: 'Centre', id: parent } });
+    const national = [
+      REGIONAL_CENTRE,
+      under('almaty', 'Almaty city', REGIONAL_CENTRE.id),
+      under('almaty-central', 'Central district', 'almaty'),
+      under('karaganda', 'Karaganda region', REGIONAL_CENTRE.id),
+      under('karaganda-central', 'Central district', 'karaganda'),
+    ];
+    renderApp({ path: '/users/new', mocks: [networkPageMock(national, 0)] });
+
+    const picker = await screen.findByLabelText('Centre', { exact: false });
+    const karaganda = await within(picker).findByRole('group', { name: 'Karaganda region' });
+    await user.selectOptions(picker, within(karaganda).getByRole('option', { name: 'Central district' }));
+    expect(picker).toHaveValue('karaganda-central');
+    expect(within(within(picker).getByRole('group', { name: 'Almaty city' })).getAllByRole('option').map((option) => option.getAttribute('value'))).toEqual([
+      'almaty',
+      'almaty-central',
+    ]);
+    // Every centre once, and "Choose the coordinator's centre".
+    expect(within(picker).getAllByRole('option')).toHaveLength(national.length + 1);
+  });
+
   it('offers the centres of the first page at once, then a centre of the second page too, saying nothing alarming meanwhile', async () => {
     const user = userEvent.setup();
     renderApp({ path: '/users/new', mocks: [networkPageMock(NETWORK, 0), networkPageMock(NETWORK, 1, 300)] });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { failureCode } from '../../app/apollo/error-code';
 import { Field } from '../../app/ui/Field';
+import { type NetworkCentre, pickerGroups } from './centre-network';
 import { useNetworkCentres } from './use-network-centres';
 
 interface CentreSelectProps {
@@ -14,9 +15,16 @@ interface CentreSelectProps {
   name?: string;
 }
 
+const option = (centre: NetworkCentre) => (
+  <option key={centre.id} value={centre.id}>
+    {centre.name}
+  </option>
+);
+
 /**
  * Picks one centre of the network, from the same query (and cache entry) as every other picker, in
- * the server's order: the regional centre first, then its districts. A national network comes in
+ * the server's order: the regional centre first, then its districts; in a network of more levels
+ * each centre stands in the group of the one it reports to (pickerGroups). A national network comes in
  * pages: the picker offers what has arrived while the rest loads, and a page that fails is said
  * under the field, with a retry that goes on from that page.
  */
@@ -30,6 +38,8 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
   const known = value === '' || centres.some((centre) => centre.id === value);
   const stillComing = !complete && !loadError;
   const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
+  // One level under the regional centre (Karaganda) reads as a plain list; deeper, each region is a group.
+  const groups = pickerGroups(centres);
   return (
     <div className="centre-select">
       <Field label={label} hint={hint} error={problem}>
@@ -43,11 +53,13 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
           >
             <option value="">{connection || loadError ? emptyOption : t('centrePicker.loading')}</option>
             {!known ? <option value={value}>{t(stillComing ? 'centrePicker.loading' : 'centrePicker.unknown')}</option> : null}
-            {centres.map((centre) => (
-              <option key={centre.id} value={centre.id}>
-                {centre.name}
-              </option>
-            ))}
+            {groups.length > 1
+              ? groups.map((group) => (
+                  <optgroup key={group.head.id} label={group.head.name}>
+                    {group.options.map(option)}
+                  </optgroup>
+                ))
+              : centres.map(option)}
           </select>
         )}
       </Field>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreStatus, groupByParent, localIsoDate } from './centre-network';
+import { centreStatus, groupByParent, localIsoDate, pickerGroups } from './centre-network';
 import { centre, KARAGANDA_NETWORK, REGIONAL_CENTRE } from './centres.fixtures';
 
 describe('groupByParent', () => {
@@ -25,6 +25,25 @@ describe('groupByParent', () => {
   it('treats a centre whose parent is not listed as a root', () => {
     const orphan = centre({ id: 'o', name: 'Orphan', parent: { __typename: 'Centre', id: 'not-listed' } });
     expect(groupByParent([orphan])).toEqual([{ head: orphan, members: [] }]);
+  });
+});
+
+describe('pickerGroups', () => {
+  it('lists every centre once: a centre with centres under it first in its own group, the others under their parent', () => {
+    const region = (id: string) => centre({ id, name: id, parent: { __typename: 'Centre', id: REGIONAL_CENTRE.id } });
+    const district = (id: string, parent: string) => centre({ id, name: id, parent: { __typename: 'Centre', id: parent } });
+    const network = [REGIONAL_CENTRE, district('abay', 'karaganda'), region('almaty'), district('central-a', 'almaty'), region('karaganda'), district('central-k', 'karaganda'), region('no-districts')];
+    const groups = pickerGroups(network).map((group) => [group.head.id, group.options.map((option) => option.id)]);
+    expect(groups).toEqual([
+      [REGIONAL_CENTRE.id, [REGIONAL_CENTRE.id, 'no-districts']],
+      ['almaty', ['almaty', 'central-a']],
+      ['karaganda', ['karaganda', 'abay', 'central-k']],
+    ]);
+    expect(groups.flatMap(([, options]) => options).sort()).toEqual(network.map((member) => member.id).sort());
+  });
+
+  it('is one group for a network of one level, as Karaganda is', () => {
+    expect(pickerGroups(KARAGANDA_NETWORK)).toEqual([{ head: REGIONAL_CENTRE, options: KARAGANDA_NETWORK }]);
   });
 });
 

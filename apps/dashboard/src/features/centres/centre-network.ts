@@ -34,6 +34,18 @@ export function groupByParent<C extends TreeCentre>(centres: readonly C[]): Cent
     .map((head) => ({ head, members: membersByParent.get(head.id) ?? [] }));
 }
 
+/**
+ * The centre pickers' option groups: every centre once, in the group of the centre it reports to; a
+ * centre with centres under it heads a group of its own and comes first in it. In a national network
+ * the districts of each region stand under the region's name, and two districts of one name (a
+ * "Central district" in several cities) can be told apart.
+ */
+export function pickerGroups<C extends TreeCentre>(centres: readonly C[]): { head: C; options: C[] }[] {
+  const groups = groupByParent(centres);
+  const heads = new Set(groups.map((group) => group.head.id));
+  return groups.map(({ head, members }) => ({ head, options: [head, ...members.filter((member) => !heads.has(member.id))] }));
+}
+
 export function isRoot(centre: TreeCentre, listed: ReadonlySet<string>): boolean {
   return !centre.parent || !listed.has(centre.parent.id);
 }

@@ -12,18 +12,20 @@ describe('the centre picker', () => {
   it('groups a national network by region, so two districts of one name can be told apart', async () => {
     const user = userEvent.setup();
     const under = (id: string, name: string, parent: string) => centre({ id, name, kind: 'CITY_DISTRICT', parent: { __typename: 'Centre', id: parent } });
+    // In the API's order: the root, then by name.
     const national = [
       REGIONAL_CENTRE,
       under('almaty', 'Almaty city', REGIONAL_CENTRE.id),
       under('almaty-central', 'Central district', 'almaty'),
-      under('karaganda', 'Karaganda region', REGIONAL_CENTRE.id),
       under('karaganda-central', 'Central district', 'karaganda'),
+      under('karaganda', 'Karaganda region', REGIONAL_CENTRE.id),
     ];
     renderApp({ path: '/users/new', mocks: [networkPageMock(national, 0)] });
 
     const picker = await screen.findByLabelText('Centre', { exact: false });
     const karaganda = await within(picker).findByRole('group', { name: 'Karaganda region' });
-    await user.selectOptions(picker, within(karaganda).getByRole('option', { name: 'Central district' }));
+    // The closed picker shows the option alone: a shared name carries its parent's.
+    await user.selectOptions(picker, within(karaganda).getByRole('option', { name: 'Central district (Karaganda region)' }));
     expect(picker).toHaveValue('karaganda-central');
     expect(within(within(picker).getByRole('group', { name: 'Almaty city' })).getAllByRole('option').map((option) => option.getAttribute('value'))).toEqual([
       'almaty',
@@ -31,6 +33,24 @@ describe('the centre picker', () => {
     ]);
     // Every centre once, and "Choose the coordinator's centre".
     expect(within(picker).getAllByRole('option')).toHaveLength(national.length + 1);
+  });
+
+  it('does not group districts whose region is still on a later page', async () => {
+    // Every district sorts before its region, as the bench's English names do: page one has none of the regions.
+    const districts = Array.from({ length: 120 }, (_, index) =>
+      centre({ id: `d-${index}`, name: `A district ${String(index).padStart(3, '0')}`, kind: 'RURAL_DISTRICT', parent: { __typename: 'Centre', id: 'region' } }),
+    );
+    const region = centre({ id: 'region', name: 'Zhetisu region', kind: 'CITY', parent: { __typename: 'Centre', id: REGIONAL_CENTRE.id } });
+    const national = [REGIONAL_CENTRE, ...districts, region];
+    renderApp({ path: '/users/new', mocks: [networkPageMock(national, 0), networkPageMock(national, 1, 300)] });
+
+    const picker = await screen.findByLabelText('Centre', { exact: false });
+    await within(picker).findByRole('option', { name: 'A district 000' });
+    expect(within(picker).queryAllByRole('group')).toEqual([]);
+
+    const group = await within(picker).findByRole('group', { name: 'Zhetisu region' });
+    expect(within(group).getAllByRole('option')).toHaveLength(121);
+    expect(within(picker).getAllByRole('group')).toHaveLength(1);
   });
 
   it('offers the centres of the first page at once, then a centre of the second page too, saying nothing alarming meanwhile', async () => {
@@ -51,6 +71,8 @@ describe('the centre picker', () => {
     // Every centre once: the regional centre, 150 districts and "Choose the coordinator's centre".
     expect(within(picker).getAllByRole('option')).toHaveLength(152);
     expect(picker).not.toHaveAttribute('aria-invalid');
+    // One level under the regional centre, as Karaganda: a plain list.
+    expect(within(picker).queryAllByRole('group')).toEqual([]);
   });
 
   it('keeps a centre of a later page chosen in the URL, as loading rather than unknown, until its page comes', async () => {

@@ -1,7 +1,8 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureCode } from '../../app/apollo/error-code';
 import { Field } from '../../app/ui/Field';
-import { type NetworkCentre, pickerGroups } from './centre-network';
+import { type NetworkCentre, pickerGroups, type PickerOption } from './centre-network';
 import { useNetworkCentres } from './use-network-centres';
 
 interface CentreSelectProps {
@@ -15,31 +16,33 @@ interface CentreSelectProps {
   name?: string;
 }
 
-const option = (centre: NetworkCentre) => (
+/** The list before any page has come: one array, so the grouping is not redone on every render. */
+const NO_CENTRES: NetworkCentre[] = [];
+
+const option = ({ centre, label }: PickerOption<NetworkCentre>) => (
   <option key={centre.id} value={centre.id}>
-    {centre.name}
+    {label}
   </option>
 );
 
 /**
  * Picks one centre of the network, from the same query (and cache entry) as every other picker, in
  * the server's order: the regional centre first, then its districts; in a network of more levels
- * each centre stands in the group of the one it reports to (pickerGroups). A national network comes in
- * pages: the picker offers what has arrived while the rest loads, and a page that fails is said
+ * each centre stands in the group of the one it reports to (pickerGroups). A national network comes
+ * in pages: the picker offers what has arrived while the rest loads, and a page that fails is said
  * under the field, with a retry that goes on from that page.
  */
 export function CentreSelect({ label, value, onChange, emptyOption, error, hint, name }: CentreSelectProps) {
   const { t } = useTranslation();
   const { connection, complete, error: firstPageError, moreError, retry, retryMore } = useNetworkCentres();
-  const centres = connection?.nodes ?? [];
+  const centres = connection?.nodes ?? NO_CENTRES;
   const loadError = firstPageError ?? moreError;
   // A centre named in the URL or the record stays selectable while the list loads or if it is gone;
   // while pages are still coming it may well be on one of them, so it is not called unknown yet.
   const known = value === '' || centres.some((centre) => centre.id === value);
   const stillComing = !complete && !loadError;
   const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
-  // One level under the regional centre (Karaganda) reads as a plain list; deeper, each region is a group.
-  const groups = pickerGroups(centres);
+  const groups = useMemo(() => pickerGroups(centres), [centres]);
   return (
     <div className="centre-select">
       <Field label={label} hint={hint} error={problem}>
@@ -53,13 +56,15 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
           >
             <option value="">{connection || loadError ? emptyOption : t('centrePicker.loading')}</option>
             {!known ? <option value={value}>{t(stillComing ? 'centrePicker.loading' : 'centrePicker.unknown')}</option> : null}
-            {groups.length > 1
-              ? groups.map((group) => (
-                  <optgroup key={group.head.id} label={group.head.name}>
-                    {group.options.map(option)}
-                  </optgroup>
-                ))
-              : centres.map(option)}
+            {groups.map((group) =>
+              group.label === null ? (
+                group.options.map(option)
+              ) : (
+                <optgroup key={group.options[0]!.centre.id} label={group.label}>
+                  {group.options.map(option)}
+                </optgroup>
+              ),
+            )}
           </select>
         )}
       </Field>

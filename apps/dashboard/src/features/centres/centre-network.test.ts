@@ -29,21 +29,48 @@ describe('groupByParent', () => {
 });
 
 describe('pickerGroups', () => {
-  it('lists every centre once: a centre with centres under it first in its own group, the others under their parent', () => {
-    const region = (id: string) => centre({ id, name: id, parent: { __typename: 'Centre', id: REGIONAL_CENTRE.id } });
-    const district = (id: string, parent: string) => centre({ id, name: id, parent: { __typename: 'Centre', id: parent } });
-    const network = [REGIONAL_CENTRE, district('abay', 'karaganda'), region('almaty'), district('central-a', 'almaty'), region('karaganda'), district('central-k', 'karaganda'), region('no-districts')];
-    const groups = pickerGroups(network).map((group) => [group.head.id, group.options.map((option) => option.id)]);
-    expect(groups).toEqual([
-      [REGIONAL_CENTRE.id, [REGIONAL_CENTRE.id, 'no-districts']],
-      ['almaty', ['almaty', 'central-a']],
-      ['karaganda', ['karaganda', 'abay', 'central-k']],
-    ]);
-    expect(groups.flatMap(([, options]) => options).sort()).toEqual(network.map((member) => member.id).sort());
+  const under = (id: string, parent: string, name = id) => centre({ id, name, parent: { __typename: 'Centre', id: parent } });
+  const shape = (groups: ReturnType<typeof pickerGroups>) => groups.map((group) => [group.label, group.options.map((option) => option.label)]);
+
+  it('is a plain list in the server order for a network of one level, as Karaganda is', () => {
+    expect(shape(pickerGroups(KARAGANDA_NETWORK))).toEqual([[null, KARAGANDA_NETWORK.map((member) => member.name)]]);
   });
 
-  it('is one group for a network of one level, as Karaganda is', () => {
-    expect(pickerGroups(KARAGANDA_NETWORK)).toEqual([{ head: REGIONAL_CENTRE, options: KARAGANDA_NETWORK }]);
+  it('puts each region first in a group of its own, lists every centre once, and names the parent of a shared name', () => {
+    // The API's order: the root, then by name (a district may come before its region).
+    const network = [
+      REGIONAL_CENTRE,
+      under('almaty', REGIONAL_CENTRE.id, 'Almaty city'),
+      under('abay', 'karaganda', 'Abay district'),
+      under('central-a', 'almaty', 'Central district'),
+      under('central-k', 'karaganda', 'Central district'),
+      under('karaganda', REGIONAL_CENTRE.id, 'Karaganda region'),
+      under('lone', REGIONAL_CENTRE.id, 'Lone city'),
+    ];
+    expect(shape(pickerGroups(network))).toEqual([
+      [REGIONAL_CENTRE.name, [REGIONAL_CENTRE.name, 'Lone city']],
+      ['Almaty city', ['Almaty city', 'Central district (Almaty city)']],
+      ['Karaganda region', ['Karaganda region', 'Abay district', 'Central district (Karaganda region)']],
+    ]);
+  });
+
+  it('labels a deeper group with its path below the root, and keeps a head without members out of a group of one', () => {
+    const network = [REGIONAL_CENTRE, under('karaganda', REGIONAL_CENTRE.id, 'Karaganda region'), under('central', 'karaganda', 'Central district'), under('village', 'central', 'Village')];
+    expect(shape(pickerGroups(network))).toEqual([
+      [null, [REGIONAL_CENTRE.name]],
+      [null, ['Karaganda region']],
+      ['Karaganda region › Central district', ['Central district', 'Village']],
+    ]);
+  });
+
+  it('lets a centre whose parent is on a later page wait after the groups, not head a group of one', () => {
+    // "Abay district" sorts before every region, and its own (Karaganda) is on the next page.
+    const network = [REGIONAL_CENTRE, under('abay', 'karaganda', 'Abay district'), under('almaty', REGIONAL_CENTRE.id, 'Almaty city'), under('central-a', 'almaty', 'Central district')];
+    expect(shape(pickerGroups(network))).toEqual([
+      [null, [REGIONAL_CENTRE.name]],
+      ['Almaty city', ['Almaty city', 'Central district']],
+      [null, ['Abay district']],
+    ]);
   });
 });
 

@@ -34,16 +34,61 @@ export function groupByParent<C extends TreeCentre>(centres: readonly C[]): Cent
     .map((head) => ({ head, members: membersByParent.get(head.id) ?? [] }));
 }
 
+/** A centre as a picker offers it: its name, with the centre it reports to when another has the same name. */
+export interface PickerOption<C> {
+  centre: C;
+  label: string;
+}
+
+/** Options under a label (an `<optgroup>`), or, with a null label, options that stand on their own. */
+export interface PickerGroup<C> {
+  label: string | null;
+  options: PickerOption<C>[];
+}
+
 /**
- * The centre pickers' option groups: every centre once, in the group of the centre it reports to; a
- * centre with centres under it heads a group of its own and comes first in it. In a national network
- * the districts of each region stand under the region's name, and two districts of one name (a
- * "Central district" in several cities) can be told apart.
+ * The centre pickers' options, every centre once. A network of one level (Karaganda) is a plain list
+ * in the server's order. Deeper, each centre with centres under it heads a group and comes first in
+ * it, labelled with its path below the root ("Karaganda region › Central district"), so a national
+ * network's districts stand under their region. A name two centres share gets its parent's name
+ * beside it, since a closed picker shows the option alone. A centre whose parent has not arrived yet
+ * (a later page) waits after the groups rather than heading a group of one.
  */
-export function pickerGroups<C extends TreeCentre>(centres: readonly C[]): { head: C; options: C[] }[] {
+export function pickerGroups<C extends TreeCentre & { name: string }>(centres: readonly C[]): PickerGroup<C>[] {
+  const byId = new Map(centres.map((centre) => [centre.id, centre]));
+  const named = new Map<string, number>();
+  for (const centre of centres) named.set(centre.name, (named.get(centre.name) ?? 0) + 1);
+  const option = (centre: C): PickerOption<C> => {
+    const parent = centre.parent ? byId.get(centre.parent.id) : undefined;
+    return { centre, label: (named.get(centre.name) ?? 0) > 1 && parent ? `${centre.name} (${parent.name})` : centre.name };
+  };
   const groups = groupByParent(centres);
+  if (groups.filter((group) => group.members.length > 0).length <= 1) return [{ label: null, options: centres.map(option) }];
+
   const heads = new Set(groups.map((group) => group.head.id));
-  return groups.map(({ head, members }) => ({ head, options: [head, ...members.filter((member) => !heads.has(member.id))] }));
+  const waiting: C[] = [];
+  const entries: PickerGroup<C>[] = [];
+  for (const { head, members } of groups) {
+    // Only a centre whose parent is not listed yet can head a group with no members.
+    if (members.length === 0 && head.parent) waiting.push(head);
+    else {
+      const options = [head, ...members.filter((member) => !heads.has(member.id))].map(option);
+      entries.push({ label: options.length > 1 ? pathBelowRoot(head, byId) : null, options });
+    }
+  }
+  if (waiting.length > 0) entries.push({ label: null, options: waiting.map(option) });
+  return entries;
+}
+
+/** The names from the level under the root down to `centre`: the root itself is named by its own name. */
+function pathBelowRoot<C extends TreeCentre & { name: string }>(centre: C, byId: ReadonlyMap<string, C>): string {
+  const names = [centre.name];
+  const seen = new Set([centre.id]);
+  for (let above = byId.get(centre.parent?.id ?? ''); above?.parent && byId.has(above.parent.id) && !seen.has(above.id); above = byId.get(above.parent.id)) {
+    seen.add(above.id);
+    names.unshift(above.name);
+  }
+  return names.join(' › ');
 }
 
 export function isRoot(centre: TreeCentre, listed: ReadonlySet<string>): boolean {

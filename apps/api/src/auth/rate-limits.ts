@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/errors.js';
-import { ROOT_LOGGER } from '../common/logging.js';
+import { onceAMinute, ROOT_LOGGER } from '../common/logging.js';
 import { closeRedis, watchedRedis } from '../common/redis-clients.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 
@@ -43,12 +43,11 @@ export class RateLimits implements OnModuleDestroy {
         })
       : null;
     this.redis = watched?.client ?? null;
-    let warnedAt = 0;
-    // Also when Redis answers but refuses (read-only after a failover, out of memory, no permission): said at most once a minute.
+    // Also when Redis answers but refuses (read-only after a failover, out of memory, no permission).
+    const warnCountingAlone = onceAMinute(() => logger.warn('Redis did not count a rate limit; this process counts on its own meanwhile'));
+    // While Redis is away, watchedRedis has said so already.
     const countingAlone = () => {
-      if (watched?.down() || Date.now() - warnedAt < 60_000) return;
-      warnedAt = Date.now();
-      logger.warn('Redis did not count a rate limit; this process counts on its own meanwhile');
+      if (!watched?.down()) warnCountingAlone();
     };
     const limiter = (name: string, points: number, duration: number) => {
       const inMemory = this.redis ? new InsuranceLimiter({ keyPrefix: name, points, duration }, countingAlone) : new RateLimiterMemory({ keyPrefix: name, points, duration });

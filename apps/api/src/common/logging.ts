@@ -15,6 +15,19 @@ export function createRootLogger(config: AppConfig): Logger {
 }
 
 /**
+ * Runs `say` at most once a minute, for a warning about a state that lasts (Redis away, the database
+ * unreachable) and would otherwise be repeated by every request or reconnecting client meanwhile.
+ */
+export function onceAMinute<A extends unknown[]>(say: (...args: A) => void): (...args: A) => void {
+  let saidAt = -Infinity;
+  return (...args) => {
+    if (Date.now() - saidAt < 60_000) return;
+    saidAt = Date.now();
+    say(...args);
+  };
+}
+
+/**
  * Structured JSON logs with a request id on every line of a request (`req.log`). Quiet by default:
  * successful requests log at debug, so `info` shows start-up, problems and little else.
  */

@@ -58,13 +58,9 @@ export class LiveEvents implements OnModuleDestroy {
     return this.engine.asyncIterableIterator<T>(this.prefix + channel);
   }
 
-  /** Calls onEvent for each event of a channel; the id is for unsubscribe. Waits for Redis when it is down. */
+  /** Calls onEvent for each event of a channel, for as long as the process runs. Waits for Redis when it is down. */
   subscribe(channel: string, onEvent: (payload: unknown) => void): Promise<number> {
     return this.engine.subscribe(this.prefix + channel, onEvent, {});
-  }
-
-  unsubscribe(id: number): void {
-    this.engine.unsubscribe(id);
   }
 
   async onModuleDestroy(): Promise<void> {

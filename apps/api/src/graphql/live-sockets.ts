@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { ROOT_LOGGER } from '../common/logging.js';
+import { onceAMinute, ROOT_LOGGER } from '../common/logging.js';
 import { GRAPHQL_PATH } from './graphql-path.js';
 
 /** How long a WebSocket gets to answer the close frame before it is cut. */
@@ -48,8 +48,8 @@ export interface AdmittedSocket {
 export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sockets = new Set<Duplex>();
   private readonly socketsPerAccount = new Map<string, number>();
-  /** When a failed session lookup was last logged: every dashboard retries through an outage, said once a minute. */
-  private lookupFailureLoggedAt = 0;
+  /** Every dashboard retries through an outage: said once a minute. */
+  private readonly warnLookupFailed = onceAMinute((error: unknown) => this.logger.warn({ err: error }, 'Could not check the session of a live-updates socket; such sockets are asked to come back later'));
 
   constructor(
     private readonly http: HttpAdapterHost,
@@ -82,10 +82,7 @@ export class LiveSockets implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       accountId = await accountOf();
     } catch (error) {
-      if (Date.now() - this.lookupFailureLoggedAt >= 60_000) {
-        this.lookupFailureLoggedAt = Date.now();
-        this.logger.warn({ err: error }, 'Could not check the session of a live-updates socket; such sockets are asked to come back later');
-      }
+      this.warnLookupFailed(error);
       socket.close(TRY_AGAIN_LATER, 'Try Again Later');
       return false;
     }

@@ -133,9 +133,9 @@ export async function runAlone(label: string, server: ServerProcess, scenario: S
     const sent = performance.now();
     try {
       const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...step.headers }, body });
-      const text = await response.text();
+      const answer = Buffer.from(await response.arrayBuffer());
       times.push(performance.now() - sent);
-      tally.record(step, response.status, text, context, Object.fromEntries(response.headers));
+      tally.record(step, response.status, answer, context, Object.fromEntries(response.headers));
       if (response.status < 200 || response.status >= 300) transportErrors++;
     } catch (error) {
       transportErrors++;
@@ -156,8 +156,11 @@ class Tally {
    * request every time and gets a byte-identical body is checked by comparing it with one that
    * passed, not by parsing it again: parsing a national aggregate (2.7 MB) per answer cost the
    * client more than the API's kept answer and, on these two cores, slowed the server it measured.
+   * Bodies stay bytes (autocannon's `bodyAsBuffer`, patches/autocannon@9.0.0.patch): compared
+   * byte for byte, a body costs a memcmp; made a string and looked up in a Set, it was hashed and
+   * flattened first, which held the load generator at one full core for S3.
    */
-  private readonly passed = new Map<string, Set<string>>();
+  private readonly passed = new Map<string, Buffer[]>();
   /** The same request every time, checked on the answer alone (a check that reads the connection's context is run on every answer). */
   private comparable(step: Step): boolean {
     return typeof step.body === 'string' && step.check.length < 2;
@@ -171,7 +174,7 @@ class Tally {
   }
 
   /** Counts one response: its SQL statements, and whether its body is right. */
-  record(step: Step, status: number, body: string, context: Context, headers: IncomingHttpHeaders): void {
+  record(step: Step, status: number, body: Buffer, context: Context, headers: IncomingHttpHeaders): void {
     const figures = this.steps[step.name]!;
     const fail = (why: string) => {
       figures.failures++;
@@ -187,12 +190,13 @@ class Tally {
       figures.sqlMax = Math.max(figures.sqlMax, count);
     }
     const passed = this.comparable(step) && status >= 200 && status < 300 ? this.passed.get(step.name) : undefined;
-    if (passed?.has(body)) return;
+    if (passed?.some((earlier) => earlier.equals(body))) return;
+    const text = body.toString();
     let answer: Answer;
     try {
-      answer = JSON.parse(body) as Answer;
+      answer = JSON.parse(text) as Answer;
     } catch {
-      return fail(`HTTP ${status}, not JSON: ${body.slice(0, 200)}`);
+      return fail(`HTTP ${status}, not JSON: ${text.slice(0, 200)}`);
     }
     if (status < 200 || status >= 300) {
       // Counted as non-2xx by the caller; only the first reason is kept.
@@ -203,8 +207,8 @@ class Tally {
     const problem = step.check(answer, context);
     if (problem) return fail(problem);
     if (this.comparable(step)) {
-      const bodies = this.passed.get(step.name) ?? new Set<string>();
-      if (bodies.size < 4) bodies.add(body);
+      const bodies = this.passed.get(step.name) ?? [];
+      if (bodies.length < 4) bodies.push(body);
       this.passed.set(step.name, bodies);
     }
   }
@@ -295,7 +299,7 @@ function fire(url: string, scenario: Scenario, connections: number, duration: nu
       ...base,
       headers: { 'content-type': 'application/json', ...step.headers },
       setupRequest: (request: autocannon.Request, context: object) => ({ ...request, body: bodyOf(step, context as Context) }),
-      onResponse: (status: number, body: string, context: object, headers: IncomingHttpHeaders | undefined) => tally.record(step, status, body, context as Context, headers ?? {}),
+      onResponse: (status: number, body: string, context: object, headers: IncomingHttpHeaders | undefined) => tally.record(step, status, asBytes(body), context as Context, headers ?? {}),
     }));
   } else {
     let next = 0;
@@ -308,11 +312,18 @@ function fire(url: string, scenario: Scenario, connections: number, duration: nu
           return { ...request, headers: { 'content-type': 'application/json', ...step.headers }, body: bodyOf(step, context as Context) };
         },
         onResponse: (status: number, body: string, context: object, headers: IncomingHttpHeaders | undefined) =>
-          tally.record((context as Context).step as Step, status, body, context as Context, headers ?? {}),
+          tally.record((context as Context).step as Step, status, asBytes(body), context as Context, headers ?? {}),
       },
     ];
   }
-  return autocannon({ url, connections, duration, requests, timeout: 60 });
+  // bodyAsBuffer: the patch's option, unknown to autocannon's types.
+  return autocannon({ url, connections, duration, requests, timeout: 60, bodyAsBuffer: true } as autocannon.Options);
+}
+
+/** autocannon's types say string; with `bodyAsBuffer` (patched) a body is a Buffer. A string would mean the patch is gone. */
+function asBytes(body: string | Buffer): Buffer {
+  if (!Buffer.isBuffer(body)) throw new Error('autocannon handed the body as a string: patches/autocannon@9.0.0.patch is not applied (pnpm install)');
+  return body;
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

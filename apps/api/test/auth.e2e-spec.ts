@@ -4,6 +4,7 @@ import pg from 'pg';
 import { AuthChanges, HEARTBEAT_MS } from '../src/auth/auth-changes.js';
 import { AuthSessionsSweeper } from '../src/auth/auth-sessions.sweeper.js';
 import { SignInAuditSweeper } from '../src/auth/sign-in-audit.sweeper.js';
+import { createCentre } from './factories/network.js';
 import { insertSessions } from './factories/sessions.js';
 import { centreId, createAccount, type TestAccount } from './factories/users.js';
 import { waitingOnLocks } from './utils/locks.js';
@@ -730,6 +731,44 @@ describe('accounts and scoping', () => {
     expect(entry!.changes).toContainEqual({ field: 'email', before: null, after: '"aigerim@mrc.test"' });
     expect(entry!.changes).toContainEqual({ field: 'passwordHash', before: '"(secret)"', after: '"(secret)"' });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|Lantern/);
+  });
+
+  it('lists the users and audit entries of a centre, and with includeSubtree those of the centres below it too', async () => {
+    const temirtau = await centreId(api, 'temirtau');
+    const below = await createCentre(api, { parentId: temirtau });
+    const atTemirtau = await createAccount(api, 'DISTRICT_COORDINATOR', 'temirtau');
+    const atSibling = await createAccount(api, 'DISTRICT_COORDINATOR', 'balkhash');
+    const created = await api.graphql<{ createUser: { user: { id: string } } }>(
+      CREATE,
+      { input: { email: `below-${randomUUID()}@mrc.test`, displayName: 'Below Temirtau', role: 'DISTRICT_COORDINATOR', centreId: below, password: 'Lantern-steppe-river-91' } },
+      admin,
+    );
+    const atBelow = created.body.data!.createUser.user.id;
+
+    const users = async (filter: Record<string, unknown>) =>
+      (await api.graphql<{ users: { nodes: { id: string }[] } }>(`query($filter: UserFilter) { users(first: 100, filter: $filter) { nodes { id } } }`, { filter }, admin)).body.data!.users.nodes.map(({ id }) => id);
+    const onlyTemirtau = await users({ centreId: temirtau });
+    expect(onlyTemirtau).toContain(atTemirtau.id);
+    expect(onlyTemirtau).not.toContain(atBelow);
+    const underTemirtau = await users({ centreId: temirtau, includeSubtree: true });
+    expect(underTemirtau).toEqual(expect.arrayContaining([atTemirtau.id, atBelow]));
+    expect(underTemirtau).not.toContain(atSibling.id);
+    // AND with the other fields, as before.
+    expect(await users({ centreId: temirtau, includeSubtree: true, search: 'Below Temirtau' })).toEqual([atBelow]);
+
+    // Each account's creation is recorded concerning its centre.
+    const createdConcerning = async (filter: Record<string, unknown>) =>
+      (await api.graphql<{ auditEntries: { nodes: { entityId: string }[] } }>(
+        `query($filter: AuditEntryFilter) { auditEntries(first: 100, filter: $filter) { nodes { entityId } } }`,
+        { filter: { entityType: 'User', ...filter } },
+        admin,
+      )).body.data!.auditEntries.nodes.map(({ entityId }) => entityId);
+    const concerningTemirtau = await createdConcerning({ centreId: temirtau });
+    expect(concerningTemirtau).toContain(atTemirtau.id);
+    expect(concerningTemirtau).not.toContain(atBelow);
+    const concerningAll = await createdConcerning({ centreId: temirtau, includeSubtree: true });
+    expect(concerningAll).toEqual(expect.arrayContaining([atTemirtau.id, atBelow]));
+    expect(concerningAll).not.toContain(atSibling.id);
   });
 
   it('pages the audit trail newest first and filters it by user and time', async () => {

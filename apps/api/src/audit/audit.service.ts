@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { applyCentreScope } from '../centres/centre-scope.js';
 import { type ConnectionShape, decodeCursor, toConnection } from '../common/pagination.js';
 import { AuditEntryEntity, type AuditFieldChange } from './audit-entry.entity.js';
 import type { AuditEntry } from './dto/audit-entry.object.js';
@@ -66,7 +67,7 @@ export class AuditService {
     if (filter?.userId) query.andWhere('a.actor_id = :userId', { userId: filter.userId });
     if (filter?.entityType) query.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
     if (filter?.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter?.centreId) query.andWhere('a.centre_id = :centreId', { centreId: filter.centreId });
+    applyCentreScope(query, 'a.centre_id', filter);
     if (filter?.from) query.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('a.occurred_at < :to', { to: filter.to });
 

@@ -7,6 +7,7 @@ import { type Actor, authorize } from '../auth/actor.js';
 import { PasswordService } from '../auth/passwords.js';
 import { RateLimits } from '../auth/rate-limits.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import { applyCentreScope } from '../centres/centre-scope.js';
 import { CentreEntity } from '../centres/centre.entity.js';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors.js';
 import { type ConnectionShape, decodeCursor, toConnection } from '../common/pagination.js';
@@ -57,7 +58,7 @@ export class UsersService {
     const query = this.users.createQueryBuilder('u');
     const filter = args.filter;
     if (filter?.role) query.andWhere('u.role = :role', { role: filter.role });
-    if (filter?.centreId) query.andWhere('u.centre_id = :centreId', { centreId: filter.centreId });
+    applyCentreScope(query, 'u.centre_id', filter);
     if (filter?.active !== undefined) query.andWhere('u.active = :active', { active: filter.active });
     const search = filter?.search?.trim();
     if (search) {

@@ -13,13 +13,13 @@ async function insert(api: TestApp, sql: string, params: unknown[]): Promise<str
   return rows[0]!.id;
 }
 
-/** A district centre under the regional centre, open unless `closedOn` is given. */
-export async function createCentre(api: TestApp, options: { closedOn?: string } = {}): Promise<string> {
+/** A district centre under the regional centre (or under `parentId`), open unless `closedOn` is given. */
+export async function createCentre(api: TestApp, options: { closedOn?: string; parentId?: string } = {}): Promise<string> {
   const code = unique('centre');
   return insert(
     api,
     `INSERT INTO centre (code, kind, parent_id, name_ru, name_en, opened_on, closed_on) VALUES ($1, 'RURAL_DISTRICT', $2, $3, $3, '2020-01-01', $4)`,
-    [code, await centreId(api, 'karaganda-region'), `Test centre ${code}`, options.closedOn ?? null],
+    [code, options.parentId ?? (await centreId(api, 'karaganda-region')), `Test centre ${code}`, options.closedOn ?? null],
   );
 }
 

@@ -2,10 +2,14 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { ConnectionArgs } from '../../common/pagination.js';
 
-@InputType({ description: 'Which audit entries to list. Every field given must hold (AND).' })
-export class AuditEntryFilter {
+@InputType({
+  description:
+    'Which audit entries to list. Every field given must hold (AND). `centreId` gives the changes concerning that centre; with `includeSubtree`, concerning it or any centre below it.',
+})
+export class AuditEntryFilter extends CentreScopeFilter {
   @Field(() => ID, { nullable: true, description: 'Only changes made by this user.' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a user id' })
@@ -21,11 +25,6 @@ export class AuditEntryFilter {
   @IsOptional()
   @IsUUID('all', { message: 'must be an id' })
   entityId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Only changes concerning this centre.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a centre id' })
-  centreId?: string;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'Only changes at or after this time.' })
   @IsOptional()

@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { HasNoNul, OmitOrGive, Trim } from '../../common/input-rules.js';
 import { LanguageEnum } from '../../common/localisation.js';
+import { CentreScopeFilter } from '../../centres/centre-scope.js';
 import { ConnectionArgs } from '../../common/pagination.js';
 import { RoleEnum, User } from './user.object.js';
 
@@ -123,17 +124,15 @@ export class UserPayload {
   user!: User;
 }
 
-@InputType({ description: 'Which users to list. Every field given must hold (AND).' })
-export class UserFilter {
+@InputType({
+  description:
+    'Which users to list. Every field given must hold (AND). `centreId` gives the coordinators of that centre; with `includeSubtree`, of it and every centre below it (a region\'s whole team).',
+})
+export class UserFilter extends CentreScopeFilter {
   @Field(() => RoleEnum, { nullable: true, description: 'Only users with this role.' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
-
-  @Field(() => ID, { nullable: true, description: 'Only the coordinators of this centre.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a centre id' })
-  centreId?: string;
 
   @Field({ nullable: true, description: 'Only active (true) or deactivated (false) users.' })
   @IsOptional()

@@ -115,6 +115,28 @@ describe('the audit page', () => {
     expect(await screen.findByText('No entry matches these filters')).toBeInTheDocument();
   });
 
+  it('takes the changes concerning the centres under the chosen one when asked, from the URL and the box', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp({
+      path: '/audit?centre=c-0&below=1',
+      mocks: [
+        networkMock(),
+        actorsMock,
+        entriesMock([CREATED], { filter: { centreId: 'c-0', includeSubtree: true } }),
+        entriesMock([], { filter: { centreId: 'c-0' } }),
+      ],
+    });
+
+    expect(await screen.findAllByTestId('audit-row')).toHaveLength(1);
+    const withBelow = await screen.findByRole('checkbox', { name: 'With the centres under it' });
+    expect(withBelow).toBeChecked();
+
+    await user.click(withBelow);
+
+    expect(router.state.location.search).toBe('?centre=c-0');
+    expect(await screen.findByText('No entry matches these filters')).toBeInTheDocument();
+  });
+
   it('says when the end date is before the start date', async () => {
     renderApp({
       path: '/audit?from=2026-03-05&to=2026-03-01',

@@ -130,7 +130,9 @@ function AuditFilters({ filters, onChange }: { filters: AuditFilterState; onChan
         label={t('audit.filter.centre')}
         emptyOption={t('audit.filter.anyCentre')}
         value={filters.centre}
-        onChange={(centre) => onChange({ ...filters, centre })}
+        // Another centre starts without the centres under it: the box shows only where there are some.
+        onChange={(centre) => onChange({ ...filters, centre, below: false })}
+        includeBelow={{ checked: filters.below, onChange: (below) => onChange({ ...filters, below }) }}
       />
       <Field label={t('audit.filter.from')}>
         {(control) => (

@@ -9,6 +9,8 @@ export interface AuditFilterState {
   entityType: string;
   entityId: string;
   centre: string;
+  /** With `centre`: changes concerning it or any centre under it (`below=1`). */
+  below: boolean;
   /** First day included, `YYYY-MM-DD`. */
   from: string;
   /** Last day included, `YYYY-MM-DD`. */
@@ -25,6 +27,7 @@ export function readAuditFilters(params: URLSearchParams): AuditFilterState {
     entityType: params.get('entityType') ?? '',
     entityId: params.get('entityId') ?? '',
     centre: params.get('centre') ?? '',
+    below: params.get('below') === '1',
     from: day(params.get('from')),
     to: day(params.get('to')),
   };
@@ -33,6 +36,7 @@ export function readAuditFilters(params: URLSearchParams): AuditFilterState {
 export function writeAuditFilters(state: AuditFilterState): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of KEYS) if (state[key]) params.set(key, state[key]);
+  if (state.centre && state.below) params.set('below', '1');
   return params;
 }
 
@@ -55,6 +59,7 @@ export function toAuditFilter(state: AuditFilterState): AuditEntryFilter | undef
   if (state.entityType) filter.entityType = state.entityType;
   if (state.entityId) filter.entityId = state.entityId;
   if (state.centre) filter.centreId = state.centre;
+  if (state.centre && state.below) filter.includeSubtree = true;
   const from = state.from ? startOfDay(state.from) : undefined;
   if (from) filter.from = from.toISOString();
   const to = state.to ? startOfDay(state.to, 1) : undefined;

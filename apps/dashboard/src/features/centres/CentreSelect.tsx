@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureCode } from '../../app/apollo/error-code';
-import { Field } from '../../app/ui/Field';
+import { CheckboxField, Field } from '../../app/ui/Field';
 import { type NetworkCentre, pickerGroups, type PickerOption } from './centre-network';
 import { useNetworkCentres } from './use-network-centres';
 
@@ -14,6 +14,11 @@ interface CentreSelectProps {
   error?: string | undefined;
   hint?: string | undefined;
   name?: string;
+  /**
+   * In a filter: whether the centres under the chosen one count too. The box shows only when the
+   * chosen centre has centres under it (a region of a national network, or the regional centre).
+   */
+  includeBelow?: { checked: boolean; onChange: (checked: boolean) => void };
 }
 
 /** The list before any page has come: one array, so the grouping is not redone on every render. */
@@ -32,7 +37,7 @@ const option = ({ centre, label }: PickerOption<NetworkCentre>) => (
  * in pages: the picker offers what has arrived while the rest loads, and a page that fails is said
  * under the field, with a retry that goes on from that page.
  */
-export function CentreSelect({ label, value, onChange, emptyOption, error, hint, name }: CentreSelectProps) {
+export function CentreSelect({ label, value, onChange, emptyOption, error, hint, name, includeBelow }: CentreSelectProps) {
   const { t } = useTranslation();
   const { connection, complete, error: firstPageError, moreError, retry, retryMore } = useNetworkCentres();
   const centres = connection?.nodes ?? NO_CENTRES;
@@ -43,6 +48,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
   const stillComing = !complete && !loadError;
   const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
   const groups = useMemo(() => pickerGroups(centres), [centres]);
+  const hasCentresBelow = value !== '' && centres.some((centre) => centre.parent?.id === value);
   return (
     <div className="centre-select">
       <Field label={label} hint={hint} error={problem}>
@@ -68,6 +74,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
           </select>
         )}
       </Field>
+      {includeBelow && hasCentresBelow ? <CheckboxField label={t('centrePicker.includeBelow')} checked={includeBelow.checked} onChange={includeBelow.onChange} /> : null}
       {loadError ? (
         <button type="button" className="button-secondary" onClick={firstPageError ? retry : retryMore}>
           {t('centrePicker.retry')}

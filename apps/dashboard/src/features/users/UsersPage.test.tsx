@@ -74,6 +74,37 @@ describe('the users page', () => {
     expect(screen.getByRole('link', { name: 'Clear the filters' })).toHaveAttribute('href', '/users');
   });
 
+  it('offers the centres under a chosen centre, and keeps that choice in the URL', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp({
+      path: '/users',
+      mocks: [
+        networkMock(),
+        usersMock({ nodes: COORDINATORS }),
+        usersMock({ nodes: [], filter: { centreId: 'c-0' } }),
+        usersMock({ nodes: COORDINATORS, filter: { centreId: 'c-0', includeSubtree: true } }),
+        usersMock({ nodes: COORDINATORS.slice(0, 1), filter: { centreId: 'c-3' } }),
+      ],
+    });
+    expect(await screen.findAllByTestId('user-row')).toHaveLength(3);
+    const withBelow = () => screen.queryByRole('checkbox', { name: 'With the centres under it' });
+    expect(withBelow()).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Centre'), 'c-0');
+    expect(await screen.findByText('No user matches these filters')).toBeInTheDocument();
+    await user.click(withBelow()!);
+
+    expect(router.state.location.search).toBe('?centre=c-0&below=1');
+    expect(await screen.findAllByTestId('user-row')).toHaveLength(3);
+    expect(withBelow()).toBeChecked();
+
+    // Another centre starts without them; a district has none under it here, so no box either.
+    await user.selectOptions(screen.getByLabelText('Centre'), 'c-3');
+    expect(router.state.location.search).toBe('?centre=c-3');
+    expect(await screen.findByText('Showing 1 of 1 user.')).toBeInTheDocument();
+    expect(withBelow()).not.toBeInTheDocument();
+  });
+
   it('explains an error and retries', async () => {
     const user = userEvent.setup();
     renderApp({

@@ -148,7 +148,9 @@ function UserFilters({ filters, onChange }: { filters: UserFilterState; onChange
         label={t('users.filter.centre')}
         emptyOption={t('users.filter.anyCentre')}
         value={filters.centre}
-        onChange={(centre) => onChange({ ...filters, centre })}
+        // Another centre starts without the centres under it: the box shows only where there are some.
+        onChange={(centre) => onChange({ ...filters, centre, below: false })}
+        includeBelow={{ checked: filters.below, onChange: (below) => onChange({ ...filters, below }) }}
       />
       <Field label={t('users.filter.status')}>
         {(control) => (

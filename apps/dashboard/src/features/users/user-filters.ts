@@ -7,6 +7,8 @@ export type UserStatusFilter = '' | 'active' | 'inactive';
 export interface UserFilterState {
   role: Role | '';
   centre: string;
+  /** With `centre`: its coordinators and those of every centre under it (`below=1`). */
+  below: boolean;
   status: UserStatusFilter;
   q: string;
 }
@@ -17,6 +19,7 @@ export function readUserFilters(params: URLSearchParams): UserFilterState {
   return {
     role: (ROLES as readonly string[]).includes(role) ? (role as Role) : '',
     centre: params.get('centre') ?? '',
+    below: params.get('below') === '1',
     status: status === 'active' || status === 'inactive' ? status : '',
     q: params.get('q') ?? '',
   };
@@ -26,6 +29,7 @@ export function writeUserFilters(state: UserFilterState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.role) params.set('role', state.role);
   if (state.centre) params.set('centre', state.centre);
+  if (state.centre && state.below) params.set('below', '1');
   if (state.status) params.set('status', state.status);
   if (state.q.trim()) params.set('q', state.q.trim());
   return params;
@@ -36,6 +40,7 @@ export function toUserFilter(state: UserFilterState): UserFilter | undefined {
   const filter: UserFilter = {};
   if (state.role) filter.role = state.role;
   if (state.centre) filter.centreId = state.centre;
+  if (state.centre && state.below) filter.includeSubtree = true;
   if (state.status) filter.active = state.status === 'active';
   if (state.q.trim()) filter.search = state.q.trim();
   return Object.keys(filter).length > 0 ? filter : undefined;

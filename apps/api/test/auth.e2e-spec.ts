@@ -638,6 +638,76 @@ describe('rate limits when Redis stops answering on an open connection', () => {
   });
 });
 
+describe('users and audit entries of a centre and the centres below it', () => {
+  // Its own database: the centres it adds would change what other suites count.
+  let api: TestApp;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    api = await startTestApp(SESSIONS_KEPT, { ownDatabase: true });
+    admin = await api.signIn(DEMO.admin);
+  });
+  afterAll(() => api.close());
+
+  const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
+  const coordinatorAt = async (centre: string, name: string) =>
+    (await api.graphql<{ createUser: { user: { id: string } } }>(
+      CREATE,
+      { input: { email: `${randomUUID()}@mrc.test`, displayName: name, role: 'DISTRICT_COORDINATOR', centreId: centre, password: 'Lantern-steppe-river-91' } },
+      admin,
+    )).body.data!.createUser.user.id;
+
+  it('lists them for the centre alone, or with includeSubtree for every level below it, page by page', async () => {
+    const temirtau = await centreId(api, 'temirtau');
+    const below = await createCentre(api, { parentId: temirtau });
+    const twoBelow = await createCentre(api, { parentId: below });
+    const atTemirtau = await coordinatorAt(temirtau, 'At Temirtau');
+    const atBelow = await coordinatorAt(below, 'Below Temirtau');
+    const atTwoBelow = await coordinatorAt(twoBelow, 'Two below Temirtau');
+    const atSibling = await coordinatorAt(await centreId(api, 'balkhash'), 'At Balkhash');
+
+    // Two at a time, so the subtree holds across pages too.
+    type UsersPage = { users: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const users = async (filter: Record<string, unknown>) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      do {
+        const { body }: GraphqlResponse<UsersPage> = await api.graphql<UsersPage>(
+          `query($filter: UserFilter, $after: String) { users(first: 2, after: $after, filter: $filter) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+          { filter, after },
+          admin,
+        );
+        ids.push(...body.data!.users.nodes.map(({ id }) => id));
+        after = body.data!.users.pageInfo.hasNextPage ? body.data!.users.pageInfo.endCursor : null;
+      } while (after);
+      return ids;
+    };
+    const onlyTemirtau = await users({ centreId: temirtau });
+    expect(onlyTemirtau).toContain(atTemirtau);
+    expect(onlyTemirtau).not.toContain(atBelow);
+    const underTemirtau = await users({ centreId: temirtau, includeSubtree: true });
+    expect(underTemirtau).toEqual(expect.arrayContaining([atTemirtau, atBelow, atTwoBelow]));
+    expect(underTemirtau).not.toContain(atSibling);
+    expect(new Set(underTemirtau).size).toBe(underTemirtau.length);
+    // AND with the other fields, as before.
+    expect(await users({ centreId: temirtau, includeSubtree: true, search: 'below Temirtau' })).toEqual(expect.arrayContaining([atBelow, atTwoBelow]));
+    expect(await users({ centreId: temirtau, includeSubtree: true, search: 'below Temirtau' })).toHaveLength(2);
+
+    // Each account's creation is recorded concerning its centre.
+    const createdConcerning = async (filter: Record<string, unknown>) =>
+      (await api.graphql<{ auditEntries: { nodes: { entityId: string }[] } }>(
+        `query($filter: AuditEntryFilter) { auditEntries(first: 100, filter: $filter) { nodes { entityId } } }`,
+        { filter: { entityType: 'User', ...filter } },
+        admin,
+      )).body.data!.auditEntries.nodes.map(({ entityId }) => entityId);
+    const concerningTemirtau = await createdConcerning({ centreId: temirtau });
+    expect(concerningTemirtau).toContain(atTemirtau);
+    expect(concerningTemirtau).not.toContain(atBelow);
+    const concerningAll = await createdConcerning({ centreId: temirtau, includeSubtree: true });
+    expect(concerningAll).toEqual(expect.arrayContaining([atTemirtau, atBelow, atTwoBelow]));
+    expect(concerningAll).not.toContain(atSibling);
+  });
+});
+
 describe('accounts and scoping', () => {
   let api: TestApp;
   let admin: Record<string, string>;
@@ -731,44 +801,6 @@ describe('accounts and scoping', () => {
     expect(entry!.changes).toContainEqual({ field: 'email', before: null, after: '"aigerim@mrc.test"' });
     expect(entry!.changes).toContainEqual({ field: 'passwordHash', before: '"(secret)"', after: '"(secret)"' });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|Lantern/);
-  });
-
-  it('lists the users and audit entries of a centre, and with includeSubtree those of the centres below it too', async () => {
-    const temirtau = await centreId(api, 'temirtau');
-    const below = await createCentre(api, { parentId: temirtau });
-    const atTemirtau = await createAccount(api, 'DISTRICT_COORDINATOR', 'temirtau');
-    const atSibling = await createAccount(api, 'DISTRICT_COORDINATOR', 'balkhash');
-    const created = await api.graphql<{ createUser: { user: { id: string } } }>(
-      CREATE,
-      { input: { email: `below-${randomUUID()}@mrc.test`, displayName: 'Below Temirtau', role: 'DISTRICT_COORDINATOR', centreId: below, password: 'Lantern-steppe-river-91' } },
-      admin,
-    );
-    const atBelow = created.body.data!.createUser.user.id;
-
-    const users = async (filter: Record<string, unknown>) =>
-      (await api.graphql<{ users: { nodes: { id: string }[] } }>(`query($filter: UserFilter) { users(first: 100, filter: $filter) { nodes { id } } }`, { filter }, admin)).body.data!.users.nodes.map(({ id }) => id);
-    const onlyTemirtau = await users({ centreId: temirtau });
-    expect(onlyTemirtau).toContain(atTemirtau.id);
-    expect(onlyTemirtau).not.toContain(atBelow);
-    const underTemirtau = await users({ centreId: temirtau, includeSubtree: true });
-    expect(underTemirtau).toEqual(expect.arrayContaining([atTemirtau.id, atBelow]));
-    expect(underTemirtau).not.toContain(atSibling.id);
-    // AND with the other fields, as before.
-    expect(await users({ centreId: temirtau, includeSubtree: true, search: 'Below Temirtau' })).toEqual([atBelow]);
-
-    // Each account's creation is recorded concerning its centre.
-    const createdConcerning = async (filter: Record<string, unknown>) =>
-      (await api.graphql<{ auditEntries: { nodes: { entityId: string }[] } }>(
-        `query($filter: AuditEntryFilter) { auditEntries(first: 100, filter: $filter) { nodes { entityId } } }`,
-        { filter: { entityType: 'User', ...filter } },
-        admin,
-      )).body.data!.auditEntries.nodes.map(({ entityId }) => entityId);
-    const concerningTemirtau = await createdConcerning({ centreId: temirtau });
-    expect(concerningTemirtau).toContain(atTemirtau.id);
-    expect(concerningTemirtau).not.toContain(atBelow);
-    const concerningAll = await createdConcerning({ centreId: temirtau, includeSubtree: true });
-    expect(concerningAll).toEqual(expect.arrayContaining([atTemirtau.id, atBelow]));
-    expect(concerningAll).not.toContain(atSibling.id);
   });
 
   it('pages the audit trail newest first and filters it by user and time', async () => {

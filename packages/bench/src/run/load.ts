@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { ServerProcess } from './server-process.js';
@@ -87,10 +88,11 @@ const SQL_HEADER = 'x-sql-statements';
 
 /**
  * Drives a server with autocannon: a warm-up run, then the measured one. Every response body is
- * parsed and checked; the server's CPU time (from /proc) and memory, and the bench's own CPU time, are
+ * checked (parsed, or compared with one that passed: Tally); the server's CPU time (from /proc) and memory, and the bench's own CPU time, are
  * read around the measured run. Before and after, it waits for the server to finish what the load left queued.
  */
 export async function runLoad(label: string, server: ServerProcess, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
+  assertBodiesAsBytes();
   if (settings.warmup > 0) await fire(server.url, scenario, settings.connections, settings.warmup, new Tally(scenario.steps));
   let settled = await server.settle();
   const tally = new Tally(scenario.steps);
@@ -299,7 +301,7 @@ function fire(url: string, scenario: Scenario, connections: number, duration: nu
       ...base,
       headers: { 'content-type': 'application/json', ...step.headers },
       setupRequest: (request: autocannon.Request, context: object) => ({ ...request, body: bodyOf(step, context as Context) }),
-      onResponse: (status: number, body: string, context: object, headers: IncomingHttpHeaders | undefined) => tally.record(step, status, asBytes(body), context as Context, headers ?? {}),
+      onResponse: (status: number, body: string | Buffer, context: object, headers: IncomingHttpHeaders | undefined) => tally.record(step, status, asBytes(body), context as Context, headers ?? {}),
     }));
   } else {
     let next = 0;
@@ -311,7 +313,7 @@ function fire(url: string, scenario: Scenario, connections: number, duration: nu
           (context as Context).step = step;
           return { ...request, headers: { 'content-type': 'application/json', ...step.headers }, body: bodyOf(step, context as Context) };
         },
-        onResponse: (status: number, body: string, context: object, headers: IncomingHttpHeaders | undefined) =>
+        onResponse: (status: number, body: string | Buffer, context: object, headers: IncomingHttpHeaders | undefined) =>
           tally.record((context as Context).step as Step, status, asBytes(body), context as Context, headers ?? {}),
       },
     ];
@@ -320,10 +322,21 @@ function fire(url: string, scenario: Scenario, connections: number, duration: nu
   return autocannon({ url, connections, duration, requests, timeout: 60, bodyAsBuffer: true } as autocannon.Options);
 }
 
-/** autocannon's types say string; with `bodyAsBuffer` (patched) a body is a Buffer. A string would mean the patch is gone. */
+/** autocannon's types say string; with `bodyAsBuffer` (patched, checked by assertBodiesAsBytes) a body is a Buffer. */
 function asBytes(body: string | Buffer): Buffer {
-  if (!Buffer.isBuffer(body)) throw new Error('autocannon handed the body as a string: patches/autocannon@9.0.0.patch is not applied (pnpm install)');
-  return body;
+  return Buffer.isBuffer(body) ? body : Buffer.from(body);
+}
+
+/**
+ * Refuses to measure without the patch (patches/autocannon@9.0.0.patch): bodies would come as
+ * strings again and the load generator would be the bottleneck. Said before any server is loaded,
+ * not from inside a socket's handler, where it would stop the bench without stopping its servers.
+ */
+function assertBodiesAsBytes(): void {
+  // autocannon's own module (untyped): the patch adds the flag there.
+  const PipelinedRequestsQueue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as new (bodyAsBuffer: boolean) => { bodyAsBuffer?: boolean };
+  const queue = new PipelinedRequestsQueue(true);
+  if (queue.bodyAsBuffer !== true) throw new Error('autocannon is not patched (patches/autocannon@9.0.0.patch): run `pnpm install` at the top of the repository');
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

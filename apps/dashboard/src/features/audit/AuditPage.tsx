@@ -130,8 +130,8 @@ function AuditFilters({ filters, onChange }: { filters: AuditFilterState; onChan
         label={t('audit.filter.centre')}
         emptyOption={t('audit.filter.anyCentre')}
         value={filters.centre}
-        // Another centre starts without the centres under it: the box shows only where there are some.
-        onChange={(centre) => onChange({ ...filters, centre, below: false })}
+        // "With the centres under it" stays ticked from one region to the next: an administrator compares them.
+        onChange={(centre) => onChange({ ...filters, centre })}
         includeBelow={{ checked: filters.below, onChange: (below) => onChange({ ...filters, below }) }}
       />
       <Field label={t('audit.filter.from')}>

@@ -15,8 +15,9 @@ interface CentreSelectProps {
   hint?: string | undefined;
   name?: string;
   /**
-   * In a filter: whether the centres under the chosen one count too. The box shows only when the
-   * chosen centre has centres under it (a region of a national network, or the regional centre).
+   * In a filter: whether the centres under the chosen one count too. The box shows when the chosen
+   * centre has centres under it (a region of a national network, or the regional centre), and
+   * whenever it is ticked, so a choice in force is never hidden (the list still loading or failed).
    */
   includeBelow?: { checked: boolean; onChange: (checked: boolean) => void };
 }
@@ -48,7 +49,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
   const stillComing = !complete && !loadError;
   const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
   const groups = useMemo(() => pickerGroups(centres), [centres]);
-  const hasCentresBelow = value !== '' && centres.some((centre) => centre.parent?.id === value);
+  const showIncludeBelow = includeBelow !== undefined && value !== '' && (includeBelow.checked || centres.some((centre) => centre.parent?.id === value));
   return (
     <div className="centre-select">
       <Field label={label} hint={hint} error={problem}>
@@ -74,7 +75,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
           </select>
         )}
       </Field>
-      {includeBelow && hasCentresBelow ? <CheckboxField label={t('centrePicker.includeBelow')} checked={includeBelow.checked} onChange={includeBelow.onChange} /> : null}
+      {includeBelow && showIncludeBelow ? <CheckboxField label={t('centrePicker.includeBelow')} checked={includeBelow.checked} onChange={includeBelow.onChange} /> : null}
       {loadError ? (
         <button type="button" className="button-secondary" onClick={firstPageError ? retry : retryMore}>
           {t('centrePicker.retry')}

@@ -23,9 +23,13 @@ export function forgetClubLists(cache: ApolloCache, centreId: string, clubTypeId
   forgetCentreList(cache, centreId, 'clubs');
 }
 
-/** After a centre closes or reopens: lists filtered by open centres, and the audit trail. */
+/**
+ * After a centre changes (closes, reopens, moves under another): lists filtered by open centres, the
+ * audit trail, and the users lists, whose "with the centres under it" follows the tree.
+ */
 export function forgetCentreLists(cache: ApolloCache): void {
   cache.evict({ id: 'ROOT_QUERY', fieldName: 'auditEntries' });
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'users' });
   cache.gc();
 }
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
@@ -83,6 +83,7 @@ describe('the users page', () => {
         usersMock({ nodes: COORDINATORS }),
         usersMock({ nodes: [], filter: { centreId: 'c-0' } }),
         usersMock({ nodes: COORDINATORS, filter: { centreId: 'c-0', includeSubtree: true } }),
+        usersMock({ nodes: COORDINATORS.slice(0, 1), filter: { centreId: 'c-3', includeSubtree: true } }),
         usersMock({ nodes: COORDINATORS.slice(0, 1), filter: { centreId: 'c-3' } }),
       ],
     });
@@ -98,11 +99,13 @@ describe('the users page', () => {
     expect(await screen.findAllByTestId('user-row')).toHaveLength(3);
     expect(withBelow()).toBeChecked();
 
-    // Another centre starts without them; a district has none under it here, so no box either.
+    // The choice stays for the next centre, and stays in sight while ticked, though a district has none under it here.
     await user.selectOptions(screen.getByLabelText('Centre'), 'c-3');
-    expect(router.state.location.search).toBe('?centre=c-3');
+    expect(router.state.location.search).toBe('?centre=c-3&below=1');
     expect(await screen.findByText('Showing 1 of 1 user.')).toBeInTheDocument();
-    expect(withBelow()).not.toBeInTheDocument();
+    await user.click(withBelow()!);
+    expect(router.state.location.search).toBe('?centre=c-3');
+    await waitFor(() => expect(withBelow()).not.toBeInTheDocument());
   });
 
   it('explains an error and retries', async () => {

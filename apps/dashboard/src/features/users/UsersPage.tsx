@@ -148,8 +148,8 @@ function UserFilters({ filters, onChange }: { filters: UserFilterState; onChange
         label={t('users.filter.centre')}
         emptyOption={t('users.filter.anyCentre')}
         value={filters.centre}
-        // Another centre starts without the centres under it: the box shows only where there are some.
-        onChange={(centre) => onChange({ ...filters, centre, below: false })}
+        // "With the centres under it" stays ticked from one region to the next: an administrator compares them.
+        onChange={(centre) => onChange({ ...filters, centre })}
         includeBelow={{ checked: filters.below, onChange: (below) => onChange({ ...filters, below }) }}
       />
       <Field label={t('users.filter.status')}>

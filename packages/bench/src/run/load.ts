@@ -88,8 +88,9 @@ const SQL_HEADER = 'x-sql-statements';
 
 /**
  * Drives a server with autocannon: a warm-up run, then the measured one. Every response body is
- * checked (parsed, or compared with one that passed: Tally); the server's CPU time (from /proc) and memory, and the bench's own CPU time, are
- * read around the measured run. Before and after, it waits for the server to finish what the load left queued.
+ * checked (parsed, or compared with one that passed: Tally); the server's CPU time (from /proc) and
+ * memory, and the bench's own CPU time, are read around the measured run. Before and after, it
+ * waits for the server to finish what the load left queued.
  */
 export async function runLoad(label: string, server: ServerProcess, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
   assertBodiesAsBytes();

@@ -49,7 +49,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
   const stillComing = !complete && !loadError;
   const problem = error ?? (loadError ? `${t('centrePicker.failed')} ${t(`errors.${failureCode(loadError)}`)}` : undefined);
   const groups = useMemo(() => pickerGroups(centres), [centres]);
-  const showIncludeBelow = includeBelow !== undefined && value !== '' && (includeBelow.checked || centres.some((centre) => centre.parent?.id === value));
+  const belowBox = includeBelow && value !== '' && (includeBelow.checked || centres.some((centre) => centre.parent?.id === value)) ? includeBelow : null;
   return (
     <div className="centre-select">
       <Field label={label} hint={hint} error={problem}>
@@ -75,7 +75,7 @@ export function CentreSelect({ label, value, onChange, emptyOption, error, hint,
           </select>
         )}
       </Field>
-      {includeBelow && showIncludeBelow ? <CheckboxField label={t('centrePicker.includeBelow')} checked={includeBelow.checked} onChange={includeBelow.onChange} /> : null}
+      {belowBox ? <CheckboxField label={t('centrePicker.includeBelow')} checked={belowBox.checked} onChange={belowBox.onChange} /> : null}
       {loadError ? (
         <button type="button" className="button-secondary" onClick={firstPageError ? retry : retryMore}>
           {t('centrePicker.retry')}

@@ -114,7 +114,8 @@ describe('the report form', () => {
     expect(screen.getByText('Every figure is in and adds up: the report can be submitted.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Submit the report' })).toBeEnabled();
     expect(screen.queryAllByRole('textbox').filter((box) => box.getAttribute('aria-invalid') === 'true')).toEqual([]);
-  });
+    // It types some forty figures key by key: 5 s alone, over 30 s once beside the API suite on two busy cores.
+  }, 90_000);
 
   it('says the problems in the language of the page', async () => {
     const user = userEvent.setup();
@@ -163,8 +164,11 @@ describe('the draft', () => {
     await user.type(field('Raids'), '-2');
 
     expect(await screen.findByText(/^Saved at \d\d:\d\d, except 1 marked field: it is saved once corrected\.$/)).toBeInTheDocument();
-    expect(api.calls).toHaveLength(1);
-    expect(api.calls[0]?.input).toMatchObject({ id: 'r-temirtau-2026-10', version: 1, eventsHeld: 4, prevention: { raids: null } });
+    // Typing paced by a loaded machine may pause past the autosave's delay between the two fields, and
+    // save twice: whatever the pace, no save carries the bad figure, and the last has the good one.
+    expect(api.calls.length).toBeGreaterThan(0);
+    expect(api.calls.map((call) => (call.input['prevention'] as { raids?: unknown } | undefined)?.raids)).toEqual(api.calls.map(() => null));
+    expect(api.calls.at(-1)?.input).toMatchObject({ id: 'r-temirtau-2026-10', eventsHeld: 4, prevention: { raids: null } });
   });
 
   it('says when it could not be saved, and tries again', async () => {

@@ -150,9 +150,26 @@ export class CentresService {
   }
 
   async listCentres(args: CentresArgs, language: Language): Promise<ConnectionShape<Centre>> {
+    const { filtered, page, sortKey, ordering } = this.centrePage(args, language);
+    page.select('c').addSelect(sortKey, 'sort_key').limit(args.first + 1);
+    const fetchPage = async () => {
+      const { entities, raw } = await page.getRawAndEntities<{ sort_key: string }>();
+      return entities.map((entity, index) => ({ entity, sortKey: raw[index]?.sort_key ?? '' }));
+    };
+    return toConnection(fetchPage, args, ordering, (row) => [row.entity.parentId !== null, row.sortKey, row.entity.id], (row) => toCentre(row.entity), filtered);
+  }
+
+  /**
+   * The centres `args` filters (`filtered`, for the count) and its page in order (`page`: after the
+   * cursor, ordered, no columns chosen and no limit yet). `centres` and its compiled read
+   * (compiled-reads/) both start here, so the two cannot pick different centres.
+   */
+  centrePage(args: CentresArgs, language: Language) {
     const field = args.orderBy?.field ?? CentreOrderField.NAME;
     const direction = args.orderBy?.direction ?? OrderDirection.ASC;
-    const sortKey = field === CentreOrderField.NAME ? localisedNameSql('c', language) : 'c.code';
+    // `(c.code)`, not `c.code`: TypeORM reads `addSelect('c.code', 'sort_key')` as the entity's own
+    // column renamed, and the centres then came back without their code (INTERNAL_SERVER_ERROR).
+    const sortKey = field === CentreOrderField.NAME ? localisedNameSql('c', language) : '(c.code)';
     // The regional centre (no parent) first, then the chosen key; id breaks ties so the order is total.
     const keys = ['(c.parent_id IS NOT NULL)', sortKey, 'c.id'];
     const ordering = `${field}:${direction}:${field === CentreOrderField.NAME ? language : ''}`;
@@ -160,7 +177,7 @@ export class CentresService {
     const filtered = this.centres.createQueryBuilder('c');
     applyFilter(filtered, args.filter);
 
-    const page = filtered.clone().select('c').addSelect(sortKey, 'sort_key');
+    const page = filtered.clone();
     if (args.after) {
       const [rootLast, key, id] = decodeCursor(args.after, ordering, 3);
       const comparison = direction === OrderDirection.ASC ? '>' : '<';
@@ -170,14 +187,9 @@ export class CentresService {
         { rootLast, key, id },
       );
     }
+    const order = keys.map((key) => `${key} ${key === keys[0] ? 'ASC' : direction}`).join(', ');
     for (const key of keys) page.addOrderBy(key, key === keys[0] ? 'ASC' : direction);
-    page.limit(args.first + 1);
-
-    const fetchPage = async () => {
-      const { entities, raw } = await page.getRawAndEntities<{ sort_key: string }>();
-      return entities.map((entity, index) => ({ entity, sortKey: raw[index]?.sort_key ?? '' }));
-    };
-    return toConnection(fetchPage, args, ordering, (row) => [row.entity.parentId !== null, row.sortKey, row.entity.id], (row) => toCentre(row.entity), filtered);
+    return { filtered, page, sortKey, ordering, order };
   }
 
   /** For the DataLoader: centres by id, in the order asked for (null where none). */

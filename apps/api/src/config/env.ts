@@ -40,6 +40,8 @@ const envSchema = z.object({
   // Whole answers to repeated read queries, per user, until the next change (0 turns it off).
   RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
+  // Nested network reads answered by one SQL statement that writes the JSON (graphql/compiled-reads/); false runs every query through the resolvers.
+  COMPILED_READS: z.stringbool().default(true),
   // Signs access tokens. Every API process behind one load balancer needs the same value; unset, each
   // process makes a random one at start (signed-in users then renew their token from the session cookie).
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -107,6 +109,8 @@ export interface AppConfig {
   analytics: { suppressionThreshold: number; maxRows: number; statementTimeoutMs: number; workMemMb: number; concurrency: number; maxWaiting: number };
   /** How long a repeated read may be answered from memory (0: never), and how much memory that may take. */
   responseCache: { seconds: number; maxBytes: number };
+  /** Whether compilable read queries are answered by one SQL statement (graphql/compiled-reads/). */
+  compiledReads: boolean;
   reporting: {
     periodType: PeriodType;
     deadlineDay: number;
@@ -191,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxWaiting: env.ANALYTICS_MAX_WAITING,
     },
     responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
+    compiledReads: env.COMPILED_READS,
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY, idempotencyKeyDays: env.IDEMPOTENCY_KEY_DAYS },
     redisUrl: env.REDIS_URL,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'mrc:',

@@ -30,6 +30,11 @@ import { DataVersion, DataVersionModule } from './data-version.js';
 import { responseCachePlugins, stringifyResult } from './response-cache.js';
 import { checkSocketOperation } from './socket-operations.js';
 import { GRAPHQL_PATH } from './graphql-path.js';
+import { compiledReadsPlugin } from './compiled-reads/compiled-reads.plugin.js';
+import { networkReads } from './compiled-reads/network-reads.js';
+import { CentresService } from '../centres/centres.service.js';
+import { createValidationPipe } from '../common/validation.pipe.js';
+import { DataSource } from 'typeorm';
 
 /** The longest document graphql-js will parse, on HTTP and over the socket. */
 const MAX_TOKENS = 5000;
@@ -56,9 +61,17 @@ export class RequestContextModule {}
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [RequestContextModule, DataVersionModule, LiveSocketsModule],
-      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER, DataVersion, LiveSockets],
-      useFactory: (config: AppConfig, contexts: RequestContextFactory, logger: Logger, dataVersion: DataVersion, sockets: LiveSockets): ApolloDriverConfig => {
+      imports: [RequestContextModule, DataVersionModule, LiveSocketsModule, CentresModule],
+      inject: [APP_CONFIG, RequestContextFactory, ROOT_LOGGER, DataVersion, LiveSockets, CentresService, DataSource],
+      useFactory: (
+        config: AppConfig,
+        contexts: RequestContextFactory,
+        logger: Logger,
+        dataVersion: DataVersion,
+        sockets: LiveSockets,
+        centres: CentresService,
+        dataSource: DataSource,
+      ): ApolloDriverConfig => {
         const exposeStacktrace = config.env === 'development';
         // Limits are checked while validating the document, before any resolver (and any SQL) runs.
         const armor = new ApolloArmor({
@@ -120,6 +133,13 @@ export class RequestContextModule {}
             localiseErrorsPlugin(),
             requestErrorsPlugin(logger),
             ...responseCachePlugins({ ...config.responseCache, version: dataVersion }),
+            // After the kept answers: a question answered before costs less than compiling it.
+            compiledReadsPlugin({
+              enabled: config.compiledReads,
+              fields: networkReads({ centres, validation: createValidationPipe(), reportPeriodType: config.reporting.periodType }),
+              dataSource,
+              logger,
+            }),
             // Production: introspection for signed-in callers only. The explorer page is workbench/explorer.middleware.ts.
             localExplorerPlugin({ gated: config.isProduction }),
             { serverWillStart: async ({ schema }: { schema: GraphQLSchema }) => void (built.schema = schema) },

@@ -122,7 +122,8 @@ function keepable(response: GraphQLResponse, signIns: number | null): KeptAnswer
   if (response.body.kind !== 'single') return undefined;
   const { data, errors, extensions } = response.body.singleResult;
   if (!data || errors !== undefined || extensions !== undefined) return undefined;
-  const json = JSON.stringify({ data });
+  // A compiled read's answer (compiled-reads/) is a stand-in whose text is already written.
+  const json = keptJson.get(data) ?? JSON.stringify({ data });
   const standIn = {};
   keptJson.set(data, json);
   keptJson.set(standIn, json);
@@ -192,6 +193,17 @@ function sendAsKeptBytes({ req, res }: RequestContext, kept: KeptAnswer): void {
 
 /** The JSON text of each kept answer's data object (and of its stand-in), for stringifyResult. */
 const keptJson = new WeakMap<object, string>();
+
+/**
+ * An answer whose JSON text (`{"data":…}`) is already written, as Apollo's data: an empty stand-in
+ * that `stringifyResult` sends as that text and the kept answers keep as it is. Compiled reads
+ * (compiled-reads/) write theirs in PostgreSQL.
+ */
+export function preWrittenAnswer(json: string): Record<string, unknown> {
+  const standIn = {};
+  keptJson.set(standIn, json);
+  return standIn;
+}
 
 /**
  * Apollo's `stringifyResult`: compact JSON (Apollo pretty-prints by default, which costs time and

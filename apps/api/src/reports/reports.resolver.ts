@@ -1,11 +1,10 @@
 import { allowedReportActions, type ReportAction } from '@mrc/domain';
-import { Args, ArgsType, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, authorize } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Policy } from '../auth/policy.decorators.js';
 import { Centre } from '../centres/dto/centre.object.js';
 import { Club } from '../clubs/dto/club.objects.js';
-import { IsPeriod } from '../common/input-rules.js';
 import { Connection } from '../common/pagination.js';
 import { RecordIdArgs } from '../common/records.js';
 import { ProgramRun } from '../programs/dto/program.objects.js';
@@ -21,6 +20,7 @@ import {
   SubmitReportInput,
   UpdateReportInput,
 } from './dto/report.inputs.js';
+import { ReportPeriodArgs } from './dto/report-period.args.js';
 import { ActivityReport, ClubFigure, ProgramRunFigure, ReachFigure, ReportActionEnum, ReportWarning } from './dto/report.objects.js';
 import { isPeopleCountField, WITHHELD_FOR_ANALYSTS, withholdsPeopleCounts } from './people-counts.js';
 import { ReportsService } from './reports.service.js';
@@ -175,13 +175,6 @@ export class CompletenessResolver {
   reportCompleteness(@CurrentActor() actor: Actor, @Args() args: CompletenessArgs, @Context() context: RequestContext) {
     return this.completeness.completeness(actor, args, context.language);
   }
-}
-
-@ArgsType()
-class ReportPeriodArgs {
-  @Field({ description: 'The period, `YYYY-MM`.' })
-  @IsPeriod()
-  period!: string;
 }
 
 /** A centre's report of a period, reached from the centre. */

@@ -30,6 +30,8 @@ export interface TestApp {
   app: INestApplication;
   config: AppConfig;
   url: string;
+  /** The database it runs on, for a second app on the same one (`sameDatabase`). */
+  databaseUrl: string;
   dataSource: DataSource;
   graphql<Data = Record<string, unknown>>(
     query: string,
@@ -49,12 +51,16 @@ const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToke
  *
  * `ownDatabase` gives the suite a fresh database of its own (migrated and seeded like a new
  * install, dropped on close), for suites that add many records or count the whole network.
+ * `sameDatabase` runs a second app (with other settings) on another app's database, to compare them.
  */
-export async function startTestApp(env: Record<string, string> = {}, { ownDatabase = false } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { ownDatabase = false, sameDatabase }: { ownDatabase?: boolean; sameDatabase?: TestApp } = {},
+): Promise<TestApp> {
   const runDatabaseUrl = process.env.MRC_TEST_DATABASE_URL;
   if (!runDatabaseUrl) throw new Error('MRC_TEST_DATABASE_URL is unset: run the tests through jest (globalSetup).');
   const suiteDatabase = ownDatabase ? await createTestDatabase('mrc_suite', runDatabaseUrl) : undefined;
-  const databaseUrl = suiteDatabase?.url ?? runDatabaseUrl;
+  const databaseUrl = sameDatabase?.databaseUrl ?? suiteDatabase?.url ?? runDatabaseUrl;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -91,6 +97,7 @@ export async function startTestApp(env: Record<string, string> = {}, { ownDataba
     app,
     config,
     url,
+    databaseUrl,
     dataSource: app.get<DataSource>(getDataSourceToken()),
     graphql,
     async signIn(account) {

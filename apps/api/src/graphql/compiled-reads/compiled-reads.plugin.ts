@@ -1,0 +1,59 @@
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { getVariableValues } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { isBulkExport } from '../../exports/caller-graphql.js';
+import type { RequestContext } from '../request-context.js';
+import { preWrittenAnswer } from '../response-cache.js';
+import { compileOperation, Compiler, type FieldTable, fragmentsOf } from './compiler.js';
+
+/**
+ * Answers a read query that compiles whole (compiler.ts) with one SQL statement that writes the
+ * answer's JSON in PostgreSQL; the text goes out as it came, never parsed into objects. The nested
+ * network read (centres → clubs → type → reports) is otherwise a resolver, a pipe and a guard per
+ * field and a TypeORM entity per row, and on the 2-core bench that per-field work, not PostgreSQL,
+ * was what a request cost (PostGraphile, which compiles every request, answered ~6× as many).
+ *
+ * It runs after the checks every query passes (depth, aliases, cost: validation and
+ * didResolveOperation) and after the kept answers (a kept answer is cheaper still). It steps aside,
+ * and graphql-js runs the query as always, whenever anything is not plainly a compilable read by
+ * someone allowed to read it: not signed in, over the request rate, a subscription or an export,
+ * a field or argument it does not know, arguments the resolvers' pipe would refuse.
+ */
+export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTable; dataSource: DataSource; logger: Logger }): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      if (!options.enabled) return {};
+      return {
+        async responseForOperation({ operation, document, schema, request, contextValue }) {
+          const { actor, rateLimited, res } = contextValue;
+          if (operation.operation !== 'query' || actor === null || rateLimited !== null || res === undefined || isBulkExport(contextValue)) return null;
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return null;
+          const compiler = new Compiler(schema, options.fields, fragmentsOf(document), variables.coerced, { ...contextValue, actor });
+          let data: string | null;
+          try {
+            data = await compileOperation(compiler, operation);
+          } catch {
+            // A field that found late it cannot compile, or arguments its pipe refused: the resolvers answer.
+            return null;
+          }
+          if (data === null) return null;
+          const [sql, parameters] = options.dataSource.driver.escapeQueryWithParameters(`SELECT (${data})::text AS data`, compiler.parameters);
+          let rows: { data: string }[];
+          try {
+            rows = await options.dataSource.query(sql, parameters);
+          } catch (error) {
+            // The resolvers then meet the same database and say what is wrong in their own words.
+            options.logger.warn({ err: error, operation: request.operationName }, 'compiled read failed; answering with the resolvers');
+            return null;
+          }
+          return {
+            body: { kind: 'single', singleResult: { data: preWrittenAnswer(`{"data":${rows[0]!.data}}`) } },
+            http: { status: undefined, headers: new HeaderMap() },
+          };
+        },
+      };
+    },
+  };
+}

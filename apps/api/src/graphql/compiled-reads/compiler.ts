@@ -1,0 +1,153 @@
+import type { Language } from '@mrc/domain';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Actor } from '../../auth/actor.js';
+import type { RequestContext } from '../request-context.js';
+
+/**
+ * Compiles a read query into one SQL statement that builds the whole answer as JSON in PostgreSQL,
+ * for the fields a table of compilable fields (network-reads.ts) knows; any other field, a
+ * directive or a fragment it cannot place makes the whole query run as usual (resolvers and
+ * DataLoaders). Nothing here decides what an answer is: each compilable field mirrors its resolver,
+ * and the compiled-reads e2e suite asks random documents both ways and compares the answers.
+ */
+
+/** What a compilable field's SQL may use: where it stands, its arguments, and the means to nest. */
+export interface FieldAt {
+  /** The SQL alias of the row of the object this field is on (e.g. `c3` for a centre). */
+  row: string;
+  /** The field's arguments, coerced by graphql-js (enums as their internal values, defaults applied). */
+  args: Record<string, unknown>;
+  /** The field's own selection, for an object or list of objects. */
+  node: FieldNode;
+  compiler: Compiler;
+}
+
+/** A field's value as a SQL expression of type json or a scalar; null when this field cannot be compiled here. */
+export type FieldSql = (at: FieldAt) => string | null | Promise<string | null>;
+
+/** The compilable fields of each object type, by name. */
+export type FieldTable = Record<string, Record<string, FieldSql>>;
+
+/** GraphQL names are [_A-Za-z][_0-9A-Za-z]*: safe inside a SQL string literal. The check keeps it so. */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+export class Compiler {
+  private aliases = 0;
+  /** Named parameters (`:compiled_0`, …) and those of the query builders used along the way. */
+  readonly parameters: Record<string, unknown> = {};
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fields: FieldTable,
+    private readonly fragments: Record<string, FragmentDefinitionNode>,
+    private readonly variables: Record<string, unknown>,
+    /** The request's context, with someone signed in. */
+    readonly context: RequestContext & { actor: Actor },
+  ) {}
+
+  get actor(): Actor {
+    return this.context.actor;
+  }
+
+  get language(): Language {
+    return this.context.language;
+  }
+
+  /** A fresh SQL alias for a table, unique in the statement. */
+  alias(prefix: string): string {
+    this.aliases += 1;
+    return `${prefix}${this.aliases}`;
+  }
+
+  /** A bound parameter for a value, as a placeholder to write in the SQL. */
+  param(value: unknown): string {
+    const name = `compiled_${Object.keys(this.parameters).length}`;
+    this.parameters[name] = value;
+    return `:${name}`;
+  }
+
+  /** Adds a query builder's parameters (its own names, e.g. `:parentId`) to the statement's. */
+  adopt(parameters: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(parameters)) {
+      if (name in this.parameters && this.parameters[name] !== value) throw new NotCompilable(`parameter ${name} twice`);
+      this.parameters[name] = value;
+    }
+  }
+
+  /**
+   * The `json_build_object` of an object of `typeName` over the row `row`, with the fields `node`
+   * selects, in the order the answer lists them; null when any of them cannot be compiled.
+   */
+  async object(typeName: string, row: string, selectionSet: SelectionSetNode | undefined): Promise<string | null> {
+    const type = this.schema.getType(typeName);
+    const table = this.fields[typeName];
+    if (!selectionSet || !isObjectType(type) || !table) return null;
+    const selected = this.collect(type, selectionSet);
+    if (!selected) return null;
+    const parts: string[] = [];
+    for (const [key, node] of selected) {
+      const name = node.name.value;
+      let value: string | null;
+      if (name === '__typename') {
+        value = `'${type.name}'::text`;
+      } else {
+        const compile = table[name];
+        const definition = type.getFields()[name];
+        if (!compile || !definition) return null;
+        const args = getArgumentValues(definition, node, this.variables);
+        value = await compile({ row, args, node, compiler: this });
+      }
+      if (value === null) return null;
+      parts.push(`'${key}', ${value}`);
+    }
+    return `json_build_object(${parts.join(', ')})`;
+  }
+
+  /**
+   * The fields selected on an object of `type`, by response key, fragments on that same type folded
+   * in; null for what this compiler leaves to graphql-js: directives (@skip, @include), a key asked
+   * twice (graphql-js merges those), a fragment on another type.
+   */
+  private collect(type: GraphQLObjectType, selectionSet: SelectionSetNode, into = new Map<string, FieldNode>()): Map<string, FieldNode> | null {
+    for (const selection of selectionSet.selections) {
+      if (selection.directives?.length) return null;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        if (into.has(key) || !GRAPHQL_NAME.test(key)) return null;
+        into.set(key, selection);
+        continue;
+      }
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.fragments[selection.name.value] : selection;
+      if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name)) return null;
+      if (!this.collect(type, fragment.selectionSet, into)) return null;
+    }
+    return into;
+  }
+}
+
+/** Thrown by a field's SQL when it finds, late, that it cannot compile; the query then runs as usual. */
+export class NotCompilable extends Error {}
+
+/** The fragments of a document, by name. */
+export function fragmentsOf(document: { definitions: readonly { kind: string }[] }): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[(definition as FragmentDefinitionNode).name.value] = definition as FragmentDefinitionNode;
+  }
+  return fragments;
+}
+
+/** The root query type's selection compiled as one object; null when any part is not compilable. */
+export function compileOperation(compiler: Compiler, operation: OperationDefinitionNode): Promise<string | null> {
+  return compiler.object('Query', '', operation.selectionSet);
+}

@@ -20,7 +20,7 @@ describe('answers to repeated reads', () => {
     const admin = await api.signIn(DEMO.admin);
     const first = await api.graphql(NETWORK, {}, admin);
     const again = await api.graphql(NETWORK, {}, admin);
-    expect(first.sqlStatements).toBeGreaterThan(2);
+    expect(first.sqlStatements).toBeGreaterThan(0);
     expect(again.sqlStatements).toBe(0);
     expect(again.body).toEqual(first.body);
     // Nothing hashes the answer for an ETag on its way out: no cache revalidates a POST.
@@ -28,9 +28,9 @@ describe('answers to repeated reads', () => {
 
     // Another user, or another language, asks the database.
     const other = await api.signIn(await createAccount(api, 'ANALYST'));
-    expect((await api.graphql(NETWORK, {}, other)).sqlStatements).toBeGreaterThan(2);
+    expect((await api.graphql(NETWORK, {}, other)).sqlStatements).toBeGreaterThan(0);
     const kazakh = await api.graphql(NETWORK, {}, { ...admin, 'accept-language': 'kk' });
-    expect(kazakh.sqlStatements).toBeGreaterThan(2);
+    expect(kazakh.sqlStatements).toBeGreaterThan(0);
     expect(kazakh.body).not.toEqual(first.body);
 
     // Any mutation moves the data version: the next read sees the change.
@@ -41,7 +41,7 @@ describe('answers to repeated reads', () => {
     );
     expect(created.body.errors).toBeUndefined();
     const after = await api.graphql(NETWORK, {}, admin);
-    expect(after.sqlStatements).toBeGreaterThan(2);
+    expect(after.sqlStatements).toBeGreaterThan(0);
   });
 
   it('sends a kept answer as the UTF-8 bytes it was first sent as, Kazakh letters intact', async () => {
@@ -56,7 +56,7 @@ describe('answers to repeated reads', () => {
       return { sql, type: response.headers.get('content-type'), length: Number(response.headers.get('content-length')), text: await response.text() };
     };
     const [made, kept] = [await raw(), await raw()];
-    expect(made.sql).toBeGreaterThan(2);
+    expect(made.sql).toBeGreaterThan(0);
     expect(kept.sql).toBe(0);
     expect({ ...kept, sql: 0 }).toEqual({ ...made, sql: 0 });
     expect(kept.type).toBe('application/json; charset=utf-8');
@@ -81,7 +81,7 @@ describe('answers to repeated reads', () => {
     // Computed: compressed as it goes out. Kept: plain to a client that takes no compression.
     const computed = await ask('gzip');
     expect(computed).toMatchObject({ encoding: 'gzip', length: null });
-    expect(computed.sql).toBeGreaterThan(2);
+    expect(computed.sql).toBeGreaterThan(0);
     const plain = await ask('identity');
     expect(plain).toMatchObject({ sql: 0, encoding: null, length: Buffer.byteLength(plain.text) });
     // The same answer once unpacked (fetch unpacks it).
@@ -146,7 +146,7 @@ describe('answers to repeated reads', () => {
     // A mutation that wrote moves the version: the next read computes.
     const created = await api.graphql(CREATE, { input: { code: `kept-${Date.now()}`, names: { ru: 'Сохранено', en: 'Kept' } } }, admin);
     expect(created.body.errors).toBeUndefined();
-    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(2);
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(0);
   });
 
   it("keeps answers through other people's sign-ins, except answers that show sign-ins", async () => {
@@ -187,7 +187,7 @@ describe('answers to repeated reads', () => {
       admin,
     );
     expect(both.body.errors).toBeUndefined();
-    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(2);
+    expect((await api.graphql(NETWORK, {}, admin)).sqlStatements).toBeGreaterThan(0);
 
     // The administrator signs in again elsewhere: an answer showing their last sign-in shows the new one.
     const before = (await api.graphql<{ me: { lastSignInAt: string } }>(ME, {}, admin)).body.data?.me.lastSignInAt;

@@ -72,7 +72,8 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
       return {
         async responseForOperation({ operation, contextValue, source, operationName, request }) {
           // An export's pages are read once, and would only push out answers worth keeping.
-          if (operation.operation !== 'query' || contextValue.actor === null || isBulkExport(contextValue)) return null;
+          // No operation to run (several in the document and none named): graphql-js says so, with its 400.
+          if (operation === undefined || operation.operation !== 'query' || contextValue.actor === null || isBulkExport(contextValue)) return null;
           // The data version is the one read before the session check (RequestContext): a change
           // committed after it, even while this request runs, makes the key old. The role and centre
           // are in the key too, so answers made for a user's earlier rights never meet the new ones.

@@ -27,7 +27,8 @@ export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTa
       return {
         async responseForOperation({ operation, document, schema, request, contextValue }) {
           const { actor, rateLimited, res } = contextValue;
-          if (operation.operation !== 'query' || actor === null || rateLimited !== null || res === undefined || isBulkExport(contextValue)) return null;
+          // No operation to run (several in the document and none named): graphql-js says so, with its 400.
+          if (operation === undefined || operation.operation !== 'query' || actor === null || rateLimited !== null || res === undefined || isBulkExport(contextValue)) return null;
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (variables.errors) return null;
           const compiler = new Compiler(schema, options.fields, fragmentsOf(document), variables.coerced, { ...contextValue, actor });

@@ -147,7 +147,11 @@ export function fragmentsOf(document: { definitions: readonly { kind: string }[]
   return fragments;
 }
 
-/** The root query type's selection compiled as one object; null when any part is not compilable. */
-export function compileOperation(compiler: Compiler, operation: OperationDefinitionNode): Promise<string | null> {
-  return compiler.object('Query', '', operation.selectionSet);
+/**
+ * The root query type's selection compiled as one object; null when any part is not compilable, or
+ * when no field there reads a table (`{ __typename }` needs no statement at all).
+ */
+export async function compileOperation(compiler: Compiler, operation: OperationDefinitionNode): Promise<string | null> {
+  const readsData = operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value !== '__typename');
+  return readsData ? compiler.object('Query', '', operation.selectionSet) : null;
 }

@@ -33,6 +33,8 @@ export function networkReads(services: { centres: CentresService; validation: Va
   return {
     Query: {
       async centres({ args, node, compiler }) {
+        // The resolvers' guard (@Policy('read', 'Centre')); clubs and their types below check theirs.
+        if (!compiler.actor.ability.can('read', 'Centre')) return null;
         const valid = await validated(CentresArgs, args);
         const { filtered, page, order } = services.centres.centrePage(valid, compiler.language);
         const connection = compiler.alias('connection');
@@ -79,6 +81,7 @@ export function networkReads(services: { centres: CentresService; validation: Va
       town: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.town_${lang}`, language(args, compiler), null),
       address: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.address ->> '${lang}'`, language(args, compiler), null),
       async clubs({ row, args, node, compiler }) {
+        if (!compiler.actor.ability.can('read', 'Club') || !compiler.actor.ability.can('read', 'ClubType')) return null;
         const club = compiler.alias('k');
         const object = await compiler.object('Club', club, node.selectionSet);
         if (object === null) return null;

@@ -6,6 +6,7 @@ import { isBulkExport } from '../../exports/caller-graphql.js';
 import type { RequestContext } from '../request-context.js';
 import { preWrittenAnswer } from '../response-cache.js';
 import { compileOperation, Compiler, type FieldTable, fragmentsOf } from './compiler.js';
+import { CompiledStatements } from './prepared-statements.js';
 
 /**
  * Answers a read query that compiles whole (compiler.ts) with one SQL statement that writes the
@@ -21,6 +22,7 @@ import { compileOperation, Compiler, type FieldTable, fragmentsOf } from './comp
  * a field or argument it does not know, arguments the resolvers' pipe would refuse.
  */
 export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTable; dataSource: DataSource; logger: Logger }): ApolloServerPlugin<RequestContext> {
+  const statements = new CompiledStatements(options.dataSource);
   return {
     async requestDidStart() {
       if (!options.enabled) return {};
@@ -43,7 +45,7 @@ export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTa
           const [sql, parameters] = options.dataSource.driver.escapeQueryWithParameters(`SELECT (${data})::text AS data`, compiler.parameters);
           let rows: { data: string }[];
           try {
-            rows = await options.dataSource.query(sql, parameters);
+            rows = await statements.query<{ data: string }>(sql, parameters);
           } catch (error) {
             // The resolvers then meet the same database and say what is wrong in their own words.
             options.logger.warn({ err: error, operation: request.operationName }, 'compiled read failed; answering with the resolvers');

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Role } from '@mrc/domain';
 import { type DocumentNode, getNullableType, GraphQLError, type GraphQLSchema, isListType } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { MAX_PAGE_SIZE } from '../common/pagination.js';
 import type { RequestContext } from './request-context.js';
 
@@ -67,6 +68,20 @@ export function overCost(cost: number, maxCost: number): GraphQLError {
 export type CostBudgets = Record<Role | 'ANONYMOUS', number>;
 
 export function queryCostPlugin(budgets: CostBudgets): ApolloServerPlugin<RequestContext> {
+  // Costs worked out before, by document (Apollo hands the same parsed document for the same text)
+  // and variables: a dashboard asks the same few questions all day, and walking one cost a tenth of
+  // a compiled read's CPU. A refused page size is not kept: it is worked out again, and refused again.
+  const known = new WeakMap<DocumentNode, LRUCache<string, { cost: number | undefined }>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    // Long variables (a body may be 1 MB) are not worth the memory: worked out each time.
+    if (key.length > 4096) return operationCost(schema, document, operationName, variables);
+    let costs = known.get(document);
+    if (!costs) known.set(document, (costs = new LRUCache({ max: 100 })));
+    let kept = costs.get(key);
+    if (!kept) costs.set(key, (kept = { cost: operationCost(schema, document, operationName, variables) }));
+    return kept.cost;
+  };
   return {
     async requestDidStart() {
       return {
@@ -75,7 +90,7 @@ export function queryCostPlugin(budgets: CostBudgets): ApolloServerPlugin<Reques
           // renews its token on that code), not measured against an anonymous caller's budget.
           if (contextValue.tokenRejected) return;
           const maxCost = budgets[contextValue.actor?.user.role ?? 'ANONYMOUS'];
-          const cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          const cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           if (cost !== undefined && cost > maxCost) throw overCost(cost, maxCost);
         },
       };

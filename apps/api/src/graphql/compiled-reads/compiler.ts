@@ -110,6 +110,8 @@ export class Compiler {
       if (value === null) return null;
       parts.push(`'${key}', ${value}`);
     }
+    // PostgreSQL takes at most 100 arguments to a function: a key and a value each.
+    if (parts.length > 50) return null;
     return `json_build_object(${parts.join(', ')})`;
   }
 

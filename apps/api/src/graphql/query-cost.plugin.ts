@@ -68,18 +68,15 @@ export function overCost(cost: number, maxCost: number): GraphQLError {
 export type CostBudgets = Record<Role | 'ANONYMOUS', number>;
 
 export function queryCostPlugin(budgets: CostBudgets): ApolloServerPlugin<RequestContext> {
-  // Costs worked out before, by document (Apollo hands the same parsed document for the same text)
-  // and variables: a dashboard asks the same few questions all day, and walking one cost a tenth of
-  // a compiled read's CPU. A refused page size is not kept: it is worked out again, and refused again.
-  const known = new WeakMap<DocumentNode, LRUCache<string, { cost: number | undefined }>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
-    const key = JSON.stringify([operationName ?? null, variables]);
-    // Long variables (a body may be 1 MB) are not worth the memory: worked out each time.
-    if (key.length > 4096) return operationCost(schema, document, operationName, variables);
-    let costs = known.get(document);
-    if (!costs) known.set(document, (costs = new LRUCache({ max: 100 })));
-    let kept = costs.get(key);
-    if (!kept) costs.set(key, (kept = { cost: operationCost(schema, document, operationName, variables) }));
+  // Costs worked out before, by document and variables: a dashboard asks the same few questions all
+  // day, and walking one cost a tenth of a compiled read's CPU. A refused page size is not kept: it
+  // is worked out again, and refused again. Bounded in entries and in the length of each key.
+  const known = new LRUCache<string, { cost: number | undefined }>({ max: 1000 });
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, source: string | undefined, operationName: string | undefined, variables: Record<string, unknown>) => {
+    const key = JSON.stringify([source ?? null, operationName ?? null, variables]);
+    if (source === undefined || key.length > 8192) return operationCost(schema, document, operationName, variables);
+    let kept = known.get(key);
+    if (!kept) known.set(key, (kept = { cost: operationCost(schema, document, operationName, variables) }));
     return kept.cost;
   };
   return {
@@ -90,7 +87,7 @@ export function queryCostPlugin(budgets: CostBudgets): ApolloServerPlugin<Reques
           // renews its token on that code), not measured against an anonymous caller's budget.
           if (contextValue.tokenRejected) return;
           const maxCost = budgets[contextValue.actor?.user.role ?? 'ANONYMOUS'];
-          const cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          const cost = costOf(schema, document, request.query, request.operationName ?? undefined, request.variables ?? {});
           if (cost !== undefined && cost > maxCost) throw overCost(cost, maxCost);
         },
       };

@@ -2,6 +2,14 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 
+/** What this file uses of pg's Pool and its clients (TypeORM's pool is a pg Pool). */
+interface PgPool {
+  connect(): Promise<{
+    query<Row>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+    release(destroy?: Error): void;
+  }>;
+}
+
 /** How many compiled shapes may be prepared: each is planned and kept once per pooled connection. */
 const MAX_PREPARED = 100;
 /** A shape is prepared on its third run: one-off documents (an analyst's explorations) stay unnamed. */
@@ -11,7 +19,9 @@ const RUNS_BEFORE_PREPARED = 3;
  * Runs compiled statements, the repeated ones as named prepared statements. PostgreSQL planned the
  * nested network read afresh every time (1.3–1.9 ms of its 3 ms); a prepared one is parsed once per
  * connection and, after five runs, planned once too (a generic plan). The set of prepared shapes is
- * bounded and never changes once full, so what the pool's connections keep is bounded as well.
+ * bounded and never changes once full, so what the pool's connections keep is bounded as well. The
+ * price of that bound: once 100 shapes are named (a caller asking 100 odd documents three times
+ * each can do it), later shapes run unprepared, planned every time, as before.
  */
 export class CompiledStatements {
   private readonly prepared = new Map<string, string>();
@@ -23,12 +33,19 @@ export class CompiledStatements {
     const name = this.nameFor(sql);
     // Counted as every statement TypeORM sends is (X-SQL-Statements).
     this.dataSource.logger.logQuery(sql, parameters);
-    const runner = this.dataSource.createQueryRunner();
+    // TypeORM's pg pool, used directly: TypeORM's queries cannot name a statement.
+    const pool = (this.dataSource.driver as unknown as { master: PgPool }).master;
+    const client = await pool.connect();
     try {
-      const client = (await runner.connect()) as { query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> };
-      return (await client.query({ name, text: sql, values: parameters })).rows;
-    } finally {
-      await runner.release();
+      const { rows } = await client.query<Row>({ name, text: sql, values: parameters });
+      client.release();
+      return rows;
+    } catch (error) {
+      // pg remembers which names each connection has prepared. A connection whose statements are
+      // gone (DISCARD ALL, a pooler handing over another server connection) or no longer fit (a
+      // migration changed a column's type) would refuse that name for good: it leaves the pool.
+      client.release(name === undefined ? undefined : (error as Error));
+      throw error;
     }
   }
 

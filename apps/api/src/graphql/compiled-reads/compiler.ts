@@ -1,5 +1,6 @@
 import type { Language } from '@mrc/domain';
 import {
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   getArgumentValues,
@@ -91,9 +92,8 @@ export class Compiler {
   async object(typeName: string, row: string, selectionSet: SelectionSetNode | undefined): Promise<string | null> {
     const type = this.schema.getType(typeName);
     const table = this.fields[typeName];
-    if (!selectionSet || !isObjectType(type) || !table) return null;
-    const selected = this.collect(type, selectionSet);
-    if (!selected) return null;
+    const selected = this.selection(typeName, selectionSet);
+    if (!selected || !isObjectType(type) || !table) return null;
     const parts: string[] = [];
     for (const [key, node] of selected) {
       const name = node.name.value;
@@ -110,9 +110,20 @@ export class Compiler {
       if (value === null) return null;
       parts.push(`'${key}', ${value}`);
     }
-    // PostgreSQL takes at most 100 arguments to a function: a key and a value each.
-    if (parts.length > 50) return null;
     return `json_build_object(${parts.join(', ')})`;
+  }
+
+  /**
+   * The fields selected on an object of `typeName`, by response key, in the answer's order; null
+   * when this compiler leaves them to graphql-js (see `collect`), or when there are more than one
+   * `json_build_object` can take (PostgreSQL passes a function at most 100 arguments: a key and a
+   * value each).
+   */
+  selection(typeName: string, selectionSet: SelectionSetNode | undefined): Map<string, FieldNode> | null {
+    const type = this.schema.getType(typeName);
+    if (!selectionSet || !isObjectType(type)) return null;
+    const selected = this.collect(type, selectionSet);
+    return selected && selected.size <= 50 ? selected : null;
   }
 
   /**
@@ -141,10 +152,10 @@ export class Compiler {
 export class NotCompilable extends Error {}
 
 /** The fragments of a document, by name. */
-export function fragmentsOf(document: { definitions: readonly { kind: string }[] }): Record<string, FragmentDefinitionNode> {
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[(definition as FragmentDefinitionNode).name.value] = definition as FragmentDefinitionNode;
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   return fragments;
 }

@@ -39,12 +39,10 @@ export function networkReads(services: { centres: CentresService; validation: Va
         const { filtered, page, order } = services.centres.centrePage(valid, compiler.language);
         const connection = compiler.alias('connection');
         const centre = compiler.alias('c');
+        const selected = compiler.selection('CentreConnection', node.selectionSet);
+        if (!selected) return null;
         const parts: string[] = [];
-        const selected = node.selectionSet?.selections ?? [];
-        for (const selection of selected) {
-          if (selection.kind !== 'Field' || selection.directives?.length) return null;
-          const key = selection.alias?.value ?? selection.name.value;
-          if (parts.some((part) => part.startsWith(`'${key}',`))) return null;
+        for (const [key, selection] of selected) {
           if (selection.name.value === 'totalCount') {
             const counted = filtered.clone().select('c.id');
             compiler.adopt(counted.getParameters());

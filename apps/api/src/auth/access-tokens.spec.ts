@@ -10,11 +10,11 @@ function tokens({ secret }: { secret: string | undefined } = { secret: SECRET })
   return new AccessTokens({ auth: { secret, accessTokenTtlSeconds: 900 } } as AppConfig);
 }
 
-/** A JWT written by hand: any header and claims, signed with HS256 under `secret`. */
-function handMade(header: Record<string, unknown>, claims: Record<string, unknown>, secret = SECRET): string {
+/** A JWT written by hand: any header and claims, signed with HMAC (SHA-256 unless told) under `secret`. */
+function handMade(header: Record<string, unknown>, claims: Record<string, unknown>, secret = SECRET, hash = 'sha256'): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const body = `${part(header)}.${part(claims)}`;
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+  return `${body}.${createHmac(hash, secret).update(body).digest('base64url')}`;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -38,7 +38,9 @@ describe('AccessTokens', () => {
     ['without a subject', handMade({ alg: 'HS256' }, { ...valid(), sub: undefined })],
     ['without a session', handMade({ alg: 'HS256' }, { ...valid(), sid: undefined })],
     ['from another issuer', handMade({ alg: 'HS256' }, { ...valid(), iss: 'someone-else' })],
-    ['of another algorithm', handMade({ alg: 'HS512' }, valid())],
+    ['without an issuer', handMade({ alg: 'HS256' }, { ...valid(), iss: undefined })],
+    ['not yet valid', handMade({ alg: 'HS256' }, { ...valid(), nbf: now() + 60 })],
+    ['of another algorithm, rightly signed for it', handMade({ alg: 'HS512' }, valid(), SECRET, 'sha512')],
     ['unsigned (alg none)', `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify(valid())).toString('base64url')}.`],
     ['not a JWT at all', 'not-a-token'],
   ])('refuses a token %s', async (_, token) => {

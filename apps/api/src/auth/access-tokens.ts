@@ -31,8 +31,8 @@ export class AccessTokens {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const key = config.auth.secret ? Buffer.from(config.auth.secret) : randomBytes(32);
     this.sign = createSigner({ key, algorithm: 'HS256', iss: ISSUER });
-    // fast-jwt checks `exp` against the clock whenever it is there; required, so a token without one is refused.
-    this.verify = createVerifier({ key, algorithms: ['HS256'], allowedIss: ISSUER, requiredClaims: ['exp', 'sub'] });
+    // fast-jwt checks `exp` and `iss` only when a token has them: required, so a token without them is refused.
+    this.verify = createVerifier({ key, algorithms: ['HS256'], allowedIss: ISSUER, requiredClaims: ['exp', 'sub', 'iss'] });
   }
 
   async issue(claims: AccessClaims): Promise<AccessToken> {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { pino } from 'pino';
+import { CompiledStatements } from '../src/graphql/compiled-reads/prepared-statements.js';
 import { createAccount } from './factories/users.js';
 import { createCentre } from './factories/network.js';
 import { insertReport } from './factories/reports.js';
@@ -100,14 +102,26 @@ describe('compiled reads', () => {
 
   it('answers a question asked again and again the same, with other values too, once it is a prepared statement', async () => {
     // The third run of a shape names it (prepared-statements.ts), and PostgreSQL plans it once for
-    // all values: the pool's sessions ask for generic plans (database/data-source.ts).
-    expect(await compiled.dataSource.query(`SELECT current_setting('plan_cache_mode') AS mode`)).toEqual([{ mode: 'force_generic_plan' }]);
+    // all values: the compiled reads' own pool asks for generic plans.
     for (let run = 0; run < 9; run++) {
       const variables = { period: run % 2 === 0 ? '2026-05' : '2026-04', ...(run % 3 === 0 ? {} : { parentId }) };
       const [fast, slow] = [await compiled.graphql(NETWORK, variables, callers.admin), await resolvers.graphql(NETWORK, variables, callers.admin)];
       expect(fast.body.errors).toBeUndefined();
       expect({ run, body: fast.body }).toEqual({ run, body: slow.body });
       expect(fast.sqlStatements).toBeLessThanOrEqual(2);
+    }
+    const onTheirPool = await compiled.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mrc-api-compiled-reads' AND datname = current_database()`);
+    expect(onTheirPool[0].n).toBeGreaterThan(0);
+  });
+
+  it('plans compiled statements once on a pool of their own, and leaves TypeORM\'s statements planned with their values', async () => {
+    const statements = CompiledStatements.beside(compiled.dataSource, pino({ level: 'silent' }));
+    try {
+      const setting = `SELECT current_setting('plan_cache_mode') AS mode`;
+      expect(await statements.query(setting, [])).toEqual([{ mode: 'force_generic_plan' }]);
+      expect(await compiled.dataSource.query(setting)).toEqual([{ mode: 'auto' }]);
+    } finally {
+      await statements.end();
     }
   });
 

@@ -63,13 +63,6 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
       application_name: 'mrc-api',
       // Fail a request quickly when the database is down instead of queueing it forever.
       connectionTimeoutMillis: 5_000,
-      // A prepared statement is planned once, not for every run. It governs only the compiled reads'
-      // named statements (graphql/compiled-reads/prepared-statements.ts: TypeORM's are unnamed and
-      // planned with their values) and the triggers' PL/pgSQL, which look rows up by key either
-      // way. PostgreSQL's default judged the nested network read's plan by its values and planned
-      // it afresh on every run: 1.2 ms of planning for 2 ms of executing, which made PostgreSQL
-      // the larger half of a computed network read (3.3 against 2.1 ms of its CPU per request).
-      options: '-c plan_cache_mode=force_generic_plan',
     },
   };
 }

@@ -9,6 +9,19 @@ import { preWrittenAnswer } from '../response-cache.js';
 import { compileOperation, Compiler, type FieldTable, fragmentsOf } from './compiler.js';
 import { CompiledStatements } from './prepared-statements.js';
 
+/** A compiled statement, ready to send; null: the document does not compile and the resolvers answer. */
+type Compiled = { sql: string; parameters: unknown[] } | null;
+
+/**
+ * The compilations kept: at most 1,000, of at most 16 MB in all (the SQL of a wide document runs to
+ * hundreds of kB), each under a key of at most 8,192 characters. A key is the document, its
+ * variables, the language and the caller: everything a compilation reads (network-reads.ts asks the
+ * caller's abilities, defined by id, role and centre, and whether the caller is an analyst).
+ */
+const KEPT_COMPILATIONS = 1000;
+const KEPT_COMPILATIONS_BYTES = 16 * 1024 * 1024;
+const MAX_KEY_LENGTH = 8192;
+
 /**
  * Answers a read query that compiles whole (compiler.ts) with one SQL statement that writes the
  * answer's JSON in PostgreSQL; the text goes out as it came, never parsed into objects. The nested
@@ -22,20 +35,14 @@ import { CompiledStatements } from './prepared-statements.js';
  * someone allowed to read it: not signed in, over the request rate, a subscription or an export,
  * a field or argument it does not know, arguments the resolvers' pipe would refuse.
  */
-/** A compiled statement, ready to send; null: the document does not compile and the resolvers answer. */
-type Compiled = { sql: string; parameters: unknown[] } | null;
-
-/**
- * How many compilations are kept, and the longest key kept. A key is the document, its variables,
- * the language and the caller: everything a compilation reads (network-reads.ts asks the caller's
- * abilities, defined by id, role and centre, and whether the caller is an analyst).
- */
-const KEPT_COMPILATIONS = 1000;
-const MAX_KEY_LENGTH = 8192;
-
 export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTable; dataSource: DataSource; logger: Logger }): ApolloServerPlugin<RequestContext> {
-  const statements = new CompiledStatements(options.dataSource);
-  const compilations = new LRUCache<string, { statement: Compiled }>({ max: KEPT_COMPILATIONS });
+  const statements = options.enabled ? CompiledStatements.beside(options.dataSource, options.logger) : null;
+  const compilations = new LRUCache<string, { statement: Compiled }>({
+    max: KEPT_COMPILATIONS,
+    maxSize: KEPT_COMPILATIONS_BYTES,
+    // Two bytes a character, the key and the SQL (parameters are the variables' values, in the key).
+    sizeCalculation: ({ statement }, key) => 2 * (key.length + (statement?.sql.length ?? 0)) + 256,
+  });
 
   /** The operation as one SQL statement with its parameters, or null when it does not compile whole. */
   async function compile(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReturnType<typeof fragmentsOf>, given: Record<string, unknown>, context: ConstructorParameters<typeof Compiler>[4]): Promise<Compiled> {
@@ -54,8 +61,11 @@ export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTa
     return { sql, parameters };
   }
   return {
+    async serverWillStart() {
+      return { serverWillStop: async () => statements?.end() };
+    },
     async requestDidStart() {
-      if (!options.enabled) return {};
+      if (statements === null) return {};
       return {
         async responseForOperation({ operation, document, schema, request, contextValue }) {
           const { actor, rateLimited, res } = contextValue;

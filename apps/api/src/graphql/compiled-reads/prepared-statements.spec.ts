@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { CompiledStatements } from './prepared-statements.js';
+import { CompiledStatements, type PgPool } from './prepared-statements.js';
 
 /** A pg pool that records what each client was asked and how it was given back. */
 function fakePool(fail: (name: string | undefined) => boolean) {
@@ -21,8 +20,7 @@ function fakePool(fail: (name: string | undefined) => boolean) {
     },
   };
   const counted: string[] = [];
-  const dataSource = { driver: { master: pool }, logger: { logQuery: (sql: string) => counted.push(sql) } } as unknown as DataSource;
-  return { statements: new CompiledStatements(dataSource), asked, released, counted };
+  return { statements: new CompiledStatements(pool as unknown as PgPool, { logQuery: (sql) => counted.push(sql) }), asked, released, counted };
 }
 
 describe('CompiledStatements', () => {

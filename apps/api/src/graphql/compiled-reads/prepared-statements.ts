@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
-/** What this file uses of pg's Pool and its clients (TypeORM's pool is a pg Pool). */
-interface PgPool {
+/** What this file uses of a pg Pool and its clients. */
+export interface PgPool {
   connect(): Promise<{
     query<Row>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
     release(destroy?: Error): void;
   }>;
+  end(): Promise<void>;
 }
 
 /** How many compiled shapes may be prepared: each is planned and kept once per pooled connection. */
@@ -16,28 +19,50 @@ const MAX_PREPARED = 100;
 const RUNS_BEFORE_PREPARED = 3;
 
 /**
- * Runs compiled statements, the repeated ones as named prepared statements. PostgreSQL planned the
- * nested network read afresh every time (1.3–1.9 ms of its 3 ms); a prepared one is parsed once per
- * connection and planned once too, with a generic plan: the pool's sessions ask for one
- * (database/data-source.ts), as by default PostgreSQL kept planning this statement with each
- * run's values. The set of prepared shapes is bounded and never changes once full, so what the
- * pool's connections keep is bounded as well. The price of that bound: once 100 shapes are named
- * (a caller asking 100 odd documents three times each can do it), later shapes run unprepared,
- * planned every time, as before.
+ * Runs compiled statements, the repeated ones as named prepared statements, each parsed once per
+ * connection and planned once too: PostgreSQL planned the nested network read afresh every time,
+ * 1.2–1.9 ms of planning for about 2 ms of executing.
+ *
+ * Planned once needs more than a name. PostgreSQL's default (plan_cache_mode=auto) judged this
+ * statement by each run's values and kept making custom plans, so the connections of this pool ask
+ * for generic plans. That is why compiled reads have a pool of their own: on TypeORM's pool the
+ * setting would reach every statement with parameters (pg sends them unnamed, and PostgreSQL plans
+ * unnamed statements through the same cache), such as an aggregate over a date range, whose best
+ * plan depends on the range.
+ *
+ * The set of prepared shapes is bounded and never changes once full, so what the pool's connections
+ * keep is bounded as well. The price of that bound: once 100 shapes are named (a caller asking 100
+ * odd documents three times each can do it), later shapes run unprepared, parsed every time.
  */
 export class CompiledStatements {
   private readonly prepared = new Map<string, string>();
   private readonly runs = new LRUCache<string, number>({ max: 1000 });
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly pool: PgPool,
+    /** Told of every statement, as TypeORM's logger is (X-SQL-Statements counts them). */
+    private readonly counter: { logQuery(sql: string, parameters?: unknown[]): void },
+  ) {}
+
+  /**
+   * On a pool beside TypeORM's, to the same server with the same settings and size; connections
+   * that fail while idle (the server restarting) are logged and replaced, as TypeORM's are.
+   */
+  static beside(dataSource: DataSource, logger: Logger): CompiledStatements {
+    const options = dataSource.options as { url?: string; ssl?: unknown; extra?: Record<string, unknown> };
+    const pool = new pg.Pool({ ...options.extra, connectionString: options.url, ssl: options.ssl as pg.PoolConfig['ssl'], application_name: 'mrc-api-compiled-reads' });
+    // Queued before anything else the new connection is asked (pg runs a client's queries in order).
+    pool.on('connect', (client) => {
+      client.query('SET plan_cache_mode = force_generic_plan').catch((error: unknown) => logger.warn({ err: error }, 'a connection of the compiled reads plans each run afresh'));
+    });
+    pool.on('error', (error) => logger.warn({ err: error }, 'an idle connection of the compiled reads failed; the pool replaces it'));
+    return new CompiledStatements(pool as unknown as PgPool, dataSource.logger);
+  }
 
   async query<Row>(sql: string, parameters: unknown[]): Promise<Row[]> {
     const name = this.nameFor(sql);
-    // Counted as every statement TypeORM sends is (X-SQL-Statements).
-    this.dataSource.logger.logQuery(sql, parameters);
-    // TypeORM's pg pool, used directly: TypeORM's queries cannot name a statement.
-    const pool = (this.dataSource.driver as unknown as { master: PgPool }).master;
-    const client = await pool.connect();
+    this.counter.logQuery(sql, parameters);
+    const client = await this.pool.connect();
     try {
       const { rows } = await client.query<Row>({ name, text: sql, values: parameters });
       client.release();
@@ -49,6 +74,11 @@ export class CompiledStatements {
       client.release(name === undefined ? undefined : (error as Error));
       throw error;
     }
+  }
+
+  /** Closes the pool's connections (the server is stopping). */
+  end(): Promise<void> {
+    return this.pool.end();
   }
 
   private nameFor(sql: string): string | undefined {

@@ -32,7 +32,8 @@ const RUNS_BEFORE_PREPARED = 3;
  *
  * The set of prepared shapes is bounded and never changes once full, so what the pool's connections
  * keep is bounded as well. The price of that bound: once 100 shapes are named (a caller asking 100
- * odd documents three times each can do it), later shapes run unprepared, parsed every time.
+ * odd documents three times each can do it), later shapes run unprepared, parsed and planned
+ * every time.
  */
 export class CompiledStatements {
   private readonly prepared = new Map<string, string>();

@@ -125,6 +125,24 @@ describe('compiled reads', () => {
     }
   });
 
+  it('goes on with new connections when one of the compiled reads fails mid-statement', async () => {
+    const statements = CompiledStatements.beside(compiled.dataSource, pino({ level: 'silent' }));
+    const running = `FROM pg_stat_activity WHERE application_name = 'mrc-api-compiled-reads' AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'`;
+    try {
+      const sleeping = statements.query(`SELECT pg_sleep(30) AS slept`, []);
+      const refused = expect(sleeping).rejects.toThrow();
+      for (let tries = 0; (await compiled.dataSource.query(`SELECT count(*)::int AS n ${running}`))[0].n === 0; tries++) {
+        if (tries > 100) throw new Error('the statement never started');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await compiled.dataSource.query(`SELECT pg_terminate_backend(pid) ${running}`);
+      await refused;
+      expect(await statements.query(`SELECT current_setting('plan_cache_mode') AS mode`, [])).toEqual([{ mode: 'force_generic_plan' }]);
+    } finally {
+      await statements.end();
+    }
+  });
+
   it('leaves an object of more than 50 fields to the resolvers (a SQL function takes 100 arguments)', async () => {
     const many = Array.from({ length: 26 }, (_, index) => `c${index}: code n${index}: name`).join(' ');
     const query = `{ centres(first: 2) { nodes { ${many} } } }`;

@@ -35,11 +35,14 @@ describe('CompiledStatements', () => {
     expect(counted).toHaveLength(5);
   });
 
-  it('takes a connection out of the pool when its named statement fails, and gives back the others', async () => {
+  it('takes a connection out of the pool when a statement fails on it, named or not, and gives back the others', async () => {
     const { statements, released } = fakePool((name) => name !== undefined);
     for (let run = 0; run < 2; run++) await statements.query('SELECT 1', []);
     await expect(statements.query('SELECT 1', [])).rejects.toThrow('does not exist');
-    expect(released.slice(0, 2)).toEqual([undefined, undefined]);
-    expect(released[2]).toBeInstanceOf(Error);
+    expect(released.slice(0, 3).map((destroy) => destroy instanceof Error)).toEqual([false, false, true]);
+
+    const failingUnnamed = fakePool((name) => name === undefined);
+    await expect(failingUnnamed.statements.query('SELECT 2', [])).rejects.toThrow();
+    expect(failingUnnamed.released[0]).toBeInstanceOf(Error);
   });
 });

@@ -46,17 +46,26 @@ export class CompiledStatements {
   ) {}
 
   /**
-   * On a pool beside TypeORM's, to the same server with the same settings and size; connections
-   * that fail while idle (the server restarting) are logged and replaced, as TypeORM's are.
+   * On a pool beside TypeORM's, to the same server with the same settings and size (idle
+   * connections close after 10 s). A connection is handed out only once it has asked for generic
+   * plans; one that cannot is dropped, and the read goes to the resolvers. A connection that fails,
+   * idle or mid-statement (the server restarting), is logged and replaced, as TypeORM's are.
    */
   static beside(dataSource: DataSource, logger: Logger): CompiledStatements {
     const options = dataSource.options as { url?: string; ssl?: unknown; extra?: Record<string, unknown> };
-    const pool = new pg.Pool({ ...options.extra, connectionString: options.url, ssl: options.ssl as pg.PoolConfig['ssl'], application_name: 'mrc-api-compiled-reads' });
-    // Queued before anything else the new connection is asked (pg runs a client's queries in order).
-    pool.on('connect', (client) => {
-      client.query('SET plan_cache_mode = force_generic_plan').catch((error: unknown) => logger.warn({ err: error }, 'a connection of the compiled reads plans each run afresh'));
+    const pool = new pg.Pool({
+      ...options.extra,
+      connectionString: options.url,
+      ssl: options.ssl as pg.PoolConfig['ssl'],
+      application_name: 'mrc-api-compiled-reads',
+      onConnect: async (client) => {
+        // Without a listener of its own, a connection failing while handed out would stop the process.
+        client.on('error', (error) => logger.warn({ err: error }, 'a connection of the compiled reads failed; the pool replaces it'));
+        await client.query('SET plan_cache_mode = force_generic_plan');
+      },
     });
-    pool.on('error', (error) => logger.warn({ err: error }, 'an idle connection of the compiled reads failed; the pool replaces it'));
+    // Logged by the connection's own listener; the pool's 'error' must be heard too, or it stops the process.
+    pool.on('error', () => undefined);
     return new CompiledStatements(pool as unknown as PgPool, dataSource.logger);
   }
 
@@ -69,10 +78,13 @@ export class CompiledStatements {
       client.release();
       return rows;
     } catch (error) {
-      // pg remembers which names each connection has prepared. A connection whose statements are
-      // gone (DISCARD ALL, a pooler handing over another server connection) or no longer fit (a
-      // migration changed a column's type) would refuse that name for good: it leaves the pool.
-      client.release(name === undefined ? undefined : (error as Error));
+      // Any failure takes the connection out of the pool. It may be dead (the server restarted:
+      // its error can come before the socket's end, and the pool would hand it out again), or it
+      // may have lost its prepared statements (DISCARD ALL, a pooler handing over another server
+      // connection) or find them no longer fitting (a migration changed a column's type); pg
+      // remembers which names each connection prepared, so that connection would refuse its names
+      // for good. A compiled read that fails is rare: the resolvers answer it.
+      client.release(error as Error);
       throw error;
     }
   }

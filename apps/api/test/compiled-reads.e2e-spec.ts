@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { pino } from 'pino';
-import { CompiledStatements } from '../src/graphql/compiled-reads/prepared-statements.js';
+import { COMPILED_READS_APPLICATION_NAME, CompiledStatements } from '../src/graphql/compiled-reads/prepared-statements.js';
 import { createAccount } from './factories/users.js';
 import { createCentre } from './factories/network.js';
 import { insertReport } from './factories/reports.js';
@@ -110,7 +110,7 @@ describe('compiled reads', () => {
       expect({ run, body: fast.body }).toEqual({ run, body: slow.body });
       expect(fast.sqlStatements).toBeLessThanOrEqual(2);
     }
-    const onTheirPool = await compiled.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mrc-api-compiled-reads' AND datname = current_database()`);
+    const onTheirPool = await compiled.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [COMPILED_READS_APPLICATION_NAME]);
     expect(onTheirPool[0].n).toBeGreaterThan(0);
   });
 
@@ -127,7 +127,7 @@ describe('compiled reads', () => {
 
   it('goes on with new connections when one of the compiled reads fails mid-statement', async () => {
     const statements = CompiledStatements.beside(compiled.dataSource, pino({ level: 'silent' }));
-    const running = `FROM pg_stat_activity WHERE application_name = 'mrc-api-compiled-reads' AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'`;
+    const running = `FROM pg_stat_activity WHERE application_name = '${COMPILED_READS_APPLICATION_NAME}' AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'`;
     try {
       const sleeping = statements.query(`SELECT pg_sleep(30) AS slept`, []);
       const refused = expect(sleeping).rejects.toThrow();

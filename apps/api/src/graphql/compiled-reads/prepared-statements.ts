@@ -13,6 +13,9 @@ export interface PgPool {
   end(): Promise<void>;
 }
 
+/** How the compiled reads' connections name themselves to PostgreSQL (pg_stat_activity). */
+export const COMPILED_READS_APPLICATION_NAME = 'mrc-api-compiled-reads';
+
 /** How many compiled shapes may be prepared: each is planned and kept once per pooled connection. */
 const MAX_PREPARED = 100;
 /** A shape is prepared on its third run: one-off documents (an analyst's explorations) stay unnamed. */
@@ -57,7 +60,7 @@ export class CompiledStatements {
       ...options.extra,
       connectionString: options.url,
       ssl: options.ssl as pg.PoolConfig['ssl'],
-      application_name: 'mrc-api-compiled-reads',
+      application_name: COMPILED_READS_APPLICATION_NAME,
       onConnect: async (client) => {
         // Without a listener of its own, a connection failing while handed out would stop the process.
         client.on('error', (error) => logger.warn({ err: error }, 'a connection of the compiled reads failed; the pool replaces it'));

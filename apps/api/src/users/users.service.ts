@@ -120,7 +120,7 @@ export class UsersService {
   async insertAccount(manager: EntityManager, account: NewAccount): Promise<UserEntity> {
     const email = account.email.trim().toLowerCase();
     const problems: Record<string, string> = {};
-    const passwordProblem = this.passwords.problemWith(account.password, [email, account.displayName]);
+    const passwordProblem = await this.passwords.problemWith(account.password, [email, account.displayName]);
     if (passwordProblem) problems.password = passwordProblem;
     Object.assign(problems, await centreProblems(manager, account.role, account.centreId));
     if (Object.keys(problems).length > 0) throw new BadUserInputError(`Check ${Object.keys(problems).join(', ')}.`, problems);
@@ -204,7 +204,7 @@ export class UsersService {
   }
 
   private async setPassword(user: UserEntity, password: string, field: string): Promise<void> {
-    const problem = this.passwords.problemWith(password, [user.email, user.displayName]);
+    const problem = await this.passwords.problemWith(password, [user.email, user.displayName]);
     if (problem) throw new BadUserInputError(`The new password ${problem}.`, { [field]: problem });
     user.passwordHash = await this.passwords.hash(password);
   }

@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { BENCH_ACCOUNTS } from './accounts.js';
 import { DEFAULT_SERVER_URL } from './db.js';
+import { monthsBefore } from './generate/calendar.js';
 import { ensureGenerated } from './generate/ensure.js';
 import { login, startApi } from './run/api.js';
 import { ensureNode24, versionOf } from './run/node24.js';
@@ -41,11 +42,6 @@ const PAGE_QUERY = `query Analytics($metrics: [AnalyticsMetric!]!, $groupBy: [An
   }
 }`;
 
-function monthsBefore(month: string, count: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 async function main(): Promise<void> {
   if (!isSize(values.size)) throw new Error(`--size must be one of ${SIZES.join(', ')}`);
   const node = values.node ?? ensureNode24();
@@ -56,7 +52,7 @@ async function main(): Promise<void> {
     metrics: ['YOUNG_PEOPLE_REACHED', 'EVENTS_HELD', 'REPORTS_RECEIVED'],
     groupBy: ['CENTRE', 'MONTH'],
     compareWithYearBefore: true,
-    filter: { from: monthsBefore(to, Number(values.months) - 1), to },
+    filter: { from: monthsBefore(to, Number(values.months) - 1)[0] ?? to, to },
   };
   console.log(`Analytics page: ${database.name}, ${values.months} months to ${to}, API on Node ${versionOf(node)} with production limits, every answer computed`);
   const api = await startApi({ node, databaseUrl: database.url, extraEnv: { RESPONSE_CACHE_SECONDS: '0', ANALYTICS_MAX_ROWS: '100000' } });

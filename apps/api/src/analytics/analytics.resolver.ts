@@ -1,10 +1,12 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Policy } from '../auth/policy.decorators.js';
 import { callerGone } from '../common/caller-gone.js';
 import type { RequestContext } from '../graphql/request-context.js';
+import { writtenList } from '../graphql/written-lists.js';
 import { AnalyticsService } from './analytics.service.js';
 import { AnalyticsArgs } from './dto/analytics.inputs.js';
-import { AnalyticsTable } from './dto/analytics.objects.js';
+import { AnalyticsRow, AnalyticsTable } from './dto/analytics.objects.js';
 
 @Resolver()
 export class AnalyticsResolver {
@@ -17,5 +19,14 @@ export class AnalyticsResolver {
   })
   analytics(@Args() args: AnalyticsArgs, @Context() context: RequestContext): Promise<AnalyticsTable> {
     return this.aggregates.table(args, context.language, context.loaders, callerGone(context.res));
+  }
+}
+
+@Resolver(() => AnalyticsTable)
+export class AnalyticsTableResolver {
+  /** A table's rows are the longest lists the API sends: written straight to JSON (graphql/written-lists.ts). */
+  @ResolveField(() => [AnalyticsRow])
+  rows(@Parent() table: AnalyticsTable, @Info() info: GraphQLResolveInfo, @Context() context: RequestContext): readonly AnalyticsRow[] | Promise<readonly AnalyticsRow[]> {
+    return writtenList(table.rows, info, context);
   }
 }

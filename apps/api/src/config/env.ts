@@ -42,6 +42,8 @@ const envSchema = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
   // Nested network reads answered by one SQL statement that writes the JSON (graphql/compiled-reads/); false runs every query through the resolvers.
   COMPILED_READS: z.stringbool().default(true),
+  // Long lists (an analytics table's rows) written straight to JSON text (graphql/written-lists.ts); false has graphql-js complete them.
+  WRITTEN_LISTS: z.stringbool().default(true),
   // Signs access tokens. Every API process behind one load balancer needs the same value; unset, each
   // process makes a random one at start (signed-in users then renew their token from the session cookie).
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -111,6 +113,7 @@ export interface AppConfig {
   responseCache: { seconds: number; maxBytes: number };
   /** Whether compilable read queries are answered by one SQL statement (graphql/compiled-reads/). */
   compiledReads: boolean;
+  writtenLists: boolean;
   reporting: {
     periodType: PeriodType;
     deadlineDay: number;
@@ -196,6 +199,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     responseCache: { seconds: env.RESPONSE_CACHE_SECONDS, maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 },
     compiledReads: env.COMPILED_READS,
+    writtenLists: env.WRITTEN_LISTS,
     reporting: { periodType: env.REPORT_PERIOD_TYPE, deadlineDay: env.REPORT_DEADLINE_DAY, idempotencyKeyDays: env.IDEMPOTENCY_KEY_DAYS },
     redisUrl: env.REDIS_URL,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX ?? 'mrc:',

@@ -28,6 +28,7 @@ import { RolloutModule } from '../rollout/rollout.module.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
 import { DataVersion, DataVersionModule } from './data-version.js';
 import { responseCachePlugins, stringifyResult } from './response-cache.js';
+import { writtenListsPlugin } from './written-lists.js';
 import { checkSocketOperation } from './socket-operations.js';
 import { GRAPHQL_PATH } from './graphql-path.js';
 import { compiledReadsPlugin } from './compiled-reads/compiled-reads.plugin.js';
@@ -132,6 +133,8 @@ export class RequestContextModule {}
             queryCostPlugin(config.graphql.maxCost),
             localiseErrorsPlugin(),
             requestErrorsPlugin(logger),
+            // Before the kept answers: an answer is kept with its written lists in it.
+            writtenListsPlugin({ enabled: config.writtenLists }),
             ...responseCachePlugins({ ...config.responseCache, version: dataVersion }),
             // After the kept answers: a question answered before costs less than compiling it.
             compiledReadsPlugin({

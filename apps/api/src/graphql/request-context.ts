@@ -15,6 +15,7 @@ import { type RolloutLoaders, RolloutLoader } from '../rollout/rollout.loader.js
 import { type UserLoaders, UsersLoader } from '../users/users.loader.js';
 import { DataVersion } from './data-version.js';
 import { UNAUTHORIZED_CLOSE } from './live-sockets.js';
+import type { WrittenLists } from './written-lists.js';
 
 /** Every request's DataLoaders, new for each request so no data leaks between callers. */
 export interface RequestLoaders {
@@ -55,6 +56,8 @@ export interface RequestContext {
   loaders: RequestLoaders;
   /** Set for a subscription over the WebSocket, which lives longer than one request. */
   live?: LiveConnection;
+  /** Where an HTTP request's long lists are written as JSON text (written-lists.ts); unset elsewhere. */
+  writtenLists?: WrittenLists;
 }
 
 /** What a long-lived subscription needs between its events. */

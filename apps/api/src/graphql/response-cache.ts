@@ -211,6 +211,12 @@ export function preWrittenAnswer(json: string): Record<string, unknown> {
  * bytes on large answers), and a kept answer's text as it was written when it was kept.
  */
 export function stringifyResult(value: { data?: unknown; errors?: unknown; extensions?: unknown }): string {
-  const kept = value.errors === undefined && value.extensions === undefined && typeof value.data === 'object' && value.data !== null ? keptJson.get(value.data) : undefined;
-  return kept ?? JSON.stringify(value);
+  const written = typeof value.data === 'object' && value.data !== null ? keptJson.get(value.data) : undefined;
+  if (written === undefined) return JSON.stringify(value);
+  if (value.errors === undefined && value.extensions === undefined) return written;
+  // Written lists (written-lists.ts) beside another field's error: the errors and extensions go in
+  // around the written `{"data":…}`, as graphql-js orders them.
+  const errors = value.errors === undefined ? '' : `"errors":${JSON.stringify(value.errors)},`;
+  const extensions = value.extensions === undefined ? '' : `,"extensions":${JSON.stringify(value.extensions)}`;
+  return `{${errors}${written.slice(1, -1)}${extensions}}`;
 }

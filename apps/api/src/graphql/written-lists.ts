@@ -1,0 +1,255 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  defaultFieldResolver,
+  type FieldNode,
+  getArgumentValues,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  GraphQLID,
+  GraphQLString,
+  isEnumType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type ResponsePath,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields.js';
+import { isBulkExport } from '../exports/caller-graphql.js';
+import type { RequestContext } from './request-context.js';
+import { preWrittenAnswer } from './response-cache.js';
+
+/**
+ * Long lists written straight to JSON text, instead of graphql-js completing them item by item.
+ *
+ * A national analytics table is 18,000 rows (98,000 on the dashboard's page at ten times the
+ * size). graphql-js completes each row field by field, with a path, a result object and a
+ * promise check for every field, and the answer is then stringified once more: for the national
+ * table that was ~180 ms of a ~450 ms request, more than the SQL floor of the whole question.
+ *
+ * A resolver hands its list to `writtenList`. The list's JSON is written here, field by field in
+ * the order graphql-js would write them (its own `collectSubfields`: fragments, aliases, @skip and
+ * @include), every field still through its resolver and every leaf through its scalar's or enum's
+ * `serialize`, so the text is the one graphql-js would send. graphql-js itself then completes an
+ * empty list in its place, and `writtenListsPlugin` lays the text where the list is in the answer.
+ *
+ * Whenever something does not fit, graphql-js completes the list as always, with its own error
+ * handling: an interface or union in the selection, a resolver that throws or rejects, a null where
+ * the schema says non-null, a value a scalar refuses. Only HTTP requests are written (not
+ * subscriptions over the socket, nor the GraphQL operations an export runs, which read the data).
+ */
+export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, context: RequestContext): readonly T[] | Promise<readonly T[]> {
+  const lists = context.writtenLists;
+  if (lists === undefined) return items;
+  let text: string | Promise<string>;
+  try {
+    text = writerOf(info.returnType, info.fieldNodes, info, context, false)(items);
+  } catch {
+    return items;
+  }
+  if (typeof text === 'string') {
+    lists.add(info.path, text);
+    return [];
+  }
+  return text.then(
+    (written) => {
+      lists.add(info.path, written);
+      return [];
+    },
+    () => items,
+  );
+}
+
+/** The lists one request wrote, by where they go in its answer. */
+export class WrittenLists {
+  private readonly root: PathNode = { children: new Map() };
+  private size = 0;
+
+  add(path: ResponsePath, text: string): void {
+    const keys: (string | number)[] = [];
+    for (let at: ResponsePath | undefined = path; at !== undefined; at = at.prev) keys.unshift(at.key);
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = { children: new Map() }));
+      node = child;
+    }
+    node.text = text;
+    this.size += 1;
+  }
+
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+
+  /** The JSON text of `data` with each written list in its place (where `data` still has one: an error may have nulled its parent). */
+  dataJson(data: unknown): string {
+    return writeAlong(data, this.root);
+  }
+}
+
+interface PathNode {
+  children: Map<string | number, PathNode>;
+  text?: string;
+}
+
+function writeAlong(value: unknown, node: PathNode): string {
+  if (node.text !== undefined) return node.text;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    return `[${value.map((item, index) => (node.children.has(index) ? writeAlong(item, node.children.get(index)!) : (JSON.stringify(item) ?? 'null'))).join(',')}]`;
+  }
+  const parts: string[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const child = node.children.get(key);
+    parts.push(`${JSON.stringify(key)}:${child ? writeAlong(item, child) : JSON.stringify(item)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * Gives each HTTP request a place for its written lists, and puts them in its answer. Before the
+ * kept answers' plugin in the list: an answer is kept with its lists written in.
+ */
+export function writtenListsPlugin(options: { enabled: boolean }): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      if (!options.enabled || contextValue.res === undefined || isBulkExport(contextValue)) return {};
+      const lists = new WrittenLists();
+      contextValue.writtenLists = lists;
+      return {
+        async willSendResponse({ response }) {
+          if (lists.isEmpty || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.data == null) return;
+          result.data = preWrittenAnswer(`{"data":${lists.dataJson(result.data)}}`);
+        },
+      };
+    },
+  };
+}
+
+/** Writes one value of a type: its JSON text, or a promise of it when a resolver answered with one. Throws whatever graphql-js would have reported. */
+type Writer = (value: unknown) => string | Promise<string>;
+
+class NotWritable extends Error {}
+
+function writerOf(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo, context: RequestContext, shared: boolean): Writer {
+  const nonNull = isNonNullType(type);
+  const inner = nullableWriterOf(nonNull ? type.ofType : type, fieldNodes, info, context, shared);
+  return (value) => {
+    if (value != null) return inner(value);
+    if (nonNull) throw new NotWritable('null where the schema says non-null');
+    return 'null';
+  };
+}
+
+function nullableWriterOf(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo, context: RequestContext, shared: boolean): Writer {
+  if (isListType(type)) {
+    // The items of a list are rarely the same object twice (a table's rows); not remembered.
+    const item = writerOf(type.ofType, fieldNodes, info, context, false);
+    return (value) => {
+      if (!Array.isArray(value)) throw new NotWritable('a list that is not an array');
+      const parts: (string | Promise<string>)[] = new Array(value.length);
+      let waiting = false;
+      for (let index = 0; index < value.length; index++) {
+        const part = (parts[index] = item(value[index]));
+        waiting ||= typeof part !== 'string';
+      }
+      return waiting ? handled(Promise.all(parts).then((texts) => `[${texts.join(',')}]`)) : `[${parts.join(',')}]`;
+    };
+  }
+  if (type === GraphQLString || type === GraphQLID) {
+    // Both give a string as it is: only other values need their serialize.
+    return (value) => JSON.stringify(typeof value === 'string' ? value : type.serialize(value));
+  }
+  if (isEnumType(type)) {
+    // An enum has a handful of values: each one's text is made once.
+    const texts = new Map<unknown, string>();
+    return (value) => {
+      let text = texts.get(value);
+      if (text === undefined) texts.set(value, (text = JSON.stringify(type.serialize(value))));
+      return text;
+    };
+  }
+  if (isLeafType(type)) {
+    return (value) => {
+      const serialized = type.serialize(value);
+      if (serialized === undefined) throw new NotWritable(`${type.name} serialized to nothing`);
+      return JSON.stringify(serialized);
+    };
+  }
+  if (!isObjectType(type)) throw new NotWritable(`${type.name} is abstract: graphql-js resolves its type`);
+  return objectWriterOf(type, fieldNodes, info, context, shared);
+}
+
+/**
+ * An object's fields in graphql-js's order, each through its resolver. An object reached through a
+ * field rather than a list item (a row's centre) is often the same object in many rows: its text
+ * is written once.
+ */
+function objectWriterOf(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo, context: RequestContext, shared: boolean): Writer {
+  const fields = [...collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes)].map(([key, nodes], index): Writer => {
+    const name = nodes[0]!.name.value;
+    // Each field's text starts with its key, after a comma but for the first.
+    const lead = `${index === 0 ? '' : ','}${JSON.stringify(key)}:`;
+    if (name === '__typename') {
+      const text = lead + JSON.stringify(type.name);
+      return () => text;
+    }
+    const definition = type.getFields()[name];
+    if (!definition) throw new NotWritable(`no field ${type.name}.${name}`);
+    const fieldInfo: GraphQLResolveInfo = {
+      ...info,
+      fieldName: name,
+      fieldNodes: nodes,
+      returnType: definition.type,
+      parentType: type,
+      // Where the field first appears: the writer does not follow every row's path.
+      path: { prev: info.path, key, typename: type.name },
+    };
+    const resolve = definition.resolve ?? defaultFieldResolver;
+    const args = getArgumentValues(definition, nodes[0]!, info.variableValues);
+    const write = writerOf(definition.type, nodes, fieldInfo, context, true);
+    const led = (text: string) => lead + text;
+    return (source) => {
+      const resolved: unknown = resolve(source, args, context, fieldInfo);
+      const text = isThenable(resolved) ? handled(Promise.resolve(resolved).then(write)) : write(resolved);
+      return typeof text === 'string' ? lead + text : handled(text.then(led));
+    };
+  });
+  const write: Writer = (source) => {
+    let text = '{';
+    let parts: (string | Promise<string>)[] | undefined;
+    for (const field of fields) {
+      const part = field(source);
+      if (parts !== undefined) parts.push(part);
+      else if (typeof part === 'string') text += part;
+      else parts = [text, part];
+    }
+    return parts === undefined ? `${text}}` : handled(Promise.all(parts).then((texts) => `${texts.join('')}}`));
+  };
+  if (!shared) return write;
+  const written = new Map<unknown, string | Promise<string>>();
+  return (source) => {
+    let text = written.get(source);
+    if (text === undefined) written.set(source, (text = write(source)));
+    return text;
+  };
+}
+
+/**
+ * A promise marked as heard. A part of a list that throws abandons the promises its earlier parts
+ * made (graphql-js then completes the list itself); one of those failing later must not end the
+ * process as an unhandled rejection.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}

@@ -138,19 +138,17 @@ class NotWritable extends Error {}
 
 function writerOf(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo, context: RequestContext, shared: boolean): Writer {
   const nonNull = isNonNullType(type);
-  const inner = nullableWriterOf(nonNull ? type.ofType : type, fieldNodes, info, context, shared);
-  return (value) => {
-    if (value != null) return inner(value);
+  const nullable = nonNull ? type.ofType : type;
+  // Each writer checks for null itself: a wrapper around every value cost a call per field.
+  const ifNull = (): string => {
     if (nonNull) throw new NotWritable('null where the schema says non-null');
     return 'null';
   };
-}
-
-function nullableWriterOf(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo, context: RequestContext, shared: boolean): Writer {
-  if (isListType(type)) {
+  if (isListType(nullable)) {
     // The items of a list are rarely the same object twice (a table's rows); not remembered.
-    const item = writerOf(type.ofType, fieldNodes, info, context, false);
+    const item = writerOf(nullable.ofType, fieldNodes, info, context, false);
     return (value) => {
+      if (value == null) return ifNull();
       if (!Array.isArray(value)) throw new NotWritable('a list that is not an array');
       const parts: (string | Promise<string>)[] = new Array(value.length);
       let waiting = false;
@@ -161,28 +159,31 @@ function nullableWriterOf(type: GraphQLOutputType, fieldNodes: readonly FieldNod
       return waiting ? handled(Promise.all(parts).then((texts) => `[${texts.join(',')}]`)) : `[${parts.join(',')}]`;
     };
   }
-  if (type === GraphQLString || type === GraphQLID) {
+  if (nullable === GraphQLString || nullable === GraphQLID) {
     // Both give a string as it is: only other values need their serialize.
-    return (value) => JSON.stringify(typeof value === 'string' ? value : type.serialize(value));
+    return (value) => (value == null ? ifNull() : JSON.stringify(typeof value === 'string' ? value : nullable.serialize(value)));
   }
-  if (isEnumType(type)) {
+  if (isEnumType(nullable)) {
     // An enum has a handful of values: each one's text is made once.
     const texts = new Map<unknown, string>();
     return (value) => {
+      if (value == null) return ifNull();
       let text = texts.get(value);
-      if (text === undefined) texts.set(value, (text = JSON.stringify(type.serialize(value))));
+      if (text === undefined) texts.set(value, (text = JSON.stringify(nullable.serialize(value))));
       return text;
     };
   }
-  if (isLeafType(type)) {
+  if (isLeafType(nullable)) {
     return (value) => {
-      const serialized = type.serialize(value);
-      if (serialized === undefined) throw new NotWritable(`${type.name} serialized to nothing`);
+      if (value == null) return ifNull();
+      const serialized = nullable.serialize(value);
+      if (serialized === undefined) throw new NotWritable(`${nullable.name} serialized to nothing`);
       return JSON.stringify(serialized);
     };
   }
-  if (!isObjectType(type)) throw new NotWritable(`${type.name} is abstract: graphql-js resolves its type`);
-  return objectWriterOf(type, fieldNodes, info, context, shared);
+  if (!isObjectType(nullable)) throw new NotWritable(`${nullable.name} is abstract: graphql-js resolves its type`);
+  const object = objectWriterOf(nullable, fieldNodes, info, context, shared);
+  return (value) => (value == null ? ifNull() : object(value));
 }
 
 /**

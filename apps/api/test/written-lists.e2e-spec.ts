@@ -8,7 +8,8 @@ import { DEMO, startTestApp, type TestApp } from './utils/test-app.js';
  * An analytics table's rows are written straight to JSON (src/graphql/written-lists.ts). The text
  * must be the one graphql-js sends: two apps on one database, one writing and one not, are asked
  * the workbench's examples and tables naming every kind of record, in each language, and must
- * answer byte for byte the same.
+ * answer byte for byte the same. The writing app keeps its answers (the response cache, off in
+ * other suites): a written answer asked again comes from memory, and must still be the same.
  */
 describe('written lists', () => {
   let writing: TestApp;
@@ -18,7 +19,8 @@ describe('written lists', () => {
   beforeAll(async () => {
     // One secret: a token either app signs is good at both.
     const AUTH_SECRET = 'written-lists-suite-0123456789abcdef0123456789';
-    writing = await startTestApp({ AUTH_SECRET });
+    // Nothing in this suite writes: kept answers cannot go stale.
+    writing = await startTestApp({ AUTH_SECRET, RESPONSE_CACHE_SECONDS: '300' });
     completing = await startTestApp({ AUTH_SECRET, WRITTEN_LISTS: 'false' }, { sameDatabase: writing });
     analyst = await writing.signIn(DEMO.analyst);
   });
@@ -28,6 +30,7 @@ describe('written lists', () => {
     await writing?.close();
   });
 
+  /** The writing app's answer, asked twice (the second time kept), and the completing app's. */
   async function answers(query: string, variables: Record<string, unknown>, language: string): Promise<[string, string]> {
     const ask = async (app: TestApp) => {
       const response = await fetch(`${app.url}/graphql`, {
@@ -37,7 +40,9 @@ describe('written lists', () => {
       });
       return response.text();
     };
-    return [await ask(writing), await ask(completing)];
+    const written = await ask(writing);
+    expect(await ask(writing)).toBe(written);
+    return [written, await ask(completing)];
   }
 
   const examples = readdirSync(join(process.cwd(), 'src/workbench/examples'))
@@ -74,7 +79,7 @@ describe('written lists', () => {
           expect(fromWriting).toContain('"rows":[{');
         }
       }
-      // Written by the first app (the second completes with graphql-js): once per example and language.
+      // Written by the first app (the second completes with graphql-js), once per example and language.
       expect(written).toHaveBeenCalledTimes(examples.length * 3);
     } finally {
       written.mockRestore();
@@ -88,12 +93,19 @@ describe('written lists', () => {
     [['PROGRAM', 'MONTH'], ['PROGRAM_ATTENDANCE']],
     [['AGE_BAND', 'SEX'], ['YOUNG_PEOPLE_REACHED']],
   ])('answers a table by %j, naming its records, as graphql-js does', async (groupBy, metrics) => {
-    for (const language of ['kk', 'ru', 'en']) {
-      for (const withValues of [true, false]) {
-        const [fromWriting, fromCompleting] = await answers(RECORDS, { groupBy, metrics, withValues }, language);
-        expect(fromWriting).toBe(fromCompleting);
-        expect(fromWriting).toContain('"rows":[{');
+    const written = jest.spyOn(WrittenLists.prototype, 'add');
+    try {
+      for (const language of ['kk', 'ru', 'en']) {
+        for (const withValues of [true, false]) {
+          const [fromWriting, fromCompleting] = await answers(RECORDS, { groupBy, metrics, withValues }, language);
+          expect(fromWriting).toBe(fromCompleting);
+          expect(fromWriting).toContain('"rows":[{');
+        }
       }
+      // Once per language and variables: the second asking is a kept answer.
+      expect(written).toHaveBeenCalledTimes(6);
+    } finally {
+      written.mockRestore();
     }
   });
 

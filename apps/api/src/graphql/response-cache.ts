@@ -99,7 +99,7 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
         async willSendResponse({ response, contextValue }) {
           let kept: KeptAnswer | undefined;
           try {
-            kept = key !== null && !served ? keepable(response, contextValue.signIns.shown ? contextValue.signIns.version : null) : undefined;
+            kept = key !== null && !served ? keepable(response, contextValue.signIns.shown ? contextValue.signIns.version : null, contextValue) : undefined;
             if (kept) {
               answers.set(key!, kept);
               sendAsKeptBytes(contextValue, kept);
@@ -119,10 +119,12 @@ export function responseCachePlugins(options: { seconds: number; maxBytes: numbe
  * The result objects themselves are not kept (for a national aggregate, 18,000 rows of them): a
  * hit hands Apollo an empty stand-in, which `stringifyResult` turns into the kept text.
  */
-function keepable(response: GraphQLResponse, signIns: number | null): KeptAnswer | undefined {
+function keepable(response: GraphQLResponse, signIns: number | null, { writtenLists }: RequestContext): KeptAnswer | undefined {
   if (response.body.kind !== 'single') return undefined;
   const { data, errors, extensions } = response.body.singleResult;
   if (!data || errors !== undefined || extensions !== undefined) return undefined;
+  // Written lists not yet laid in (written-lists.ts does it first): kept now, their rows would be empty.
+  if (writtenLists !== undefined && !writtenLists.isEmpty && !keptJson.has(data)) return undefined;
   // A compiled read's answer (compiled-reads/) is a stand-in whose text is already written.
   const json = keptJson.get(data) ?? JSON.stringify({ data });
   const standIn = {};

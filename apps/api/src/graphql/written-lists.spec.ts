@@ -10,11 +10,13 @@ import {
   GraphQLNonNull,
   GraphQLObjectType,
   type GraphQLResolveInfo,
+  GraphQLScalarType,
   GraphQLSchema,
   GraphQLString,
   parse,
 } from 'graphql';
 import type { RequestContext } from './request-context.js';
+import { preWrittenAnswer, stringifyResult } from './response-cache.js';
 import { WrittenLists, writtenList } from './written-lists.js';
 
 interface Centre {
@@ -41,6 +43,9 @@ const rowsOf = (count: number): Row[] =>
 
 /** How many times Centre.name was resolved in the last written execution. */
 let nameCalls = 0;
+
+/** A scalar that serializes to null, which graphql-js refuses. */
+const Nothing = new GraphQLScalarType({ name: 'Nothing', serialize: () => null });
 
 const Kind = new GraphQLEnumType({ name: 'Kind', values: { A: { value: 'A' }, B: { value: 'B' } } });
 const Named: GraphQLInterfaceType = new GraphQLInterfaceType({ name: 'Named', fields: { id: { type: new GraphQLNonNull(GraphQLID) } } });
@@ -69,9 +74,9 @@ const CentreType: GraphQLObjectType = new GraphQLObjectType<Centre, RequestConte
     failsLater: { type: GraphQLString, resolve: () => Promise.reject(new Error('this field fails later')) },
   }),
 });
-const RowType = new GraphQLObjectType<Row>({
+const RowType: GraphQLObjectType = new GraphQLObjectType<Row>({
   name: 'Row',
-  fields: {
+  fields: () => ({
     id: { type: new GraphQLNonNull(GraphQLID) },
     n: { type: GraphQLInt },
     kind: { type: Kind },
@@ -81,9 +86,25 @@ const RowType = new GraphQLObjectType<Row>({
     required: { type: new GraphQLNonNull(GraphQLString) },
     bad: { type: GraphQLInt },
     flag: { type: GraphQLBoolean, resolve: (row) => row.id.length > 2 },
-  },
+    // Not a centre, though typed as one: graphql-js asks Centre.isTypeOf.
+    notACentre: { type: CentreType, resolve: () => ({ id: 'x' }) },
+    // An object type without isTypeOf: nothing but the Error check stops the writer writing its fields.
+    givesError: { type: RowType, resolve: () => new Error('an error given back') },
+    promisesError: { type: RowType, resolve: async () => new Error('an error promised') },
+    nothing: { type: Nothing, resolve: () => 'something' },
+    // Changes its arguments: graphql-js gives every call its own.
+    bumped: {
+      type: GraphQLInt,
+      args: { by: { type: GraphQLInt, defaultValue: 1 } },
+      resolve: (_row, args: { by: number }) => {
+        args.by += 1;
+        return args.by;
+      },
+    },
+    inner: { type: TableType, resolve: (): { rows: Row[] } => ({ rows: rowsOf(2) }) },
+  }),
 });
-const TableType = new GraphQLObjectType<{ rows: Row[] }, RequestContext>({
+const TableType: GraphQLObjectType = new GraphQLObjectType<{ rows: Row[] }, RequestContext>({
   name: 'Table',
   fields: {
     rowCount: { type: GraphQLInt, resolve: (table) => table.rows.length },
@@ -139,6 +160,7 @@ describe('written lists', () => {
     ['arguments and a resolver that answers with a promise', '{ table { rows { centre { id name en: name(lang: "en") parent { id name(lang: "en") parent { id } } } } } }'],
     ['several lists in a list', '{ tables { rowCount rows { id centre { id } } } }'],
     ['an empty list', '{ table(count: 0) { rows { id } } }'],
+    ['a written list inside a written list', '{ table(count: 3) { rows { id inner { rowCount rows { id kind } } } } }'],
   ])('writes %s as graphql-js does', async (_title, document) => {
     const { expected, sent, graphqlData, lists, errors } = await bothWays(document);
     expect(sent).toBe(expected);
@@ -172,6 +194,11 @@ describe('written lists', () => {
     ['an interface, whose type graphql-js resolves', '{ table { rows { named { id ... on Centre { name } } } } }'],
     ['a null where the schema says non-null', '{ broken { rows { id required } } }'],
     ['a value its scalar refuses', '{ unserialisable { rows { id bad } } }'],
+    ['a scalar that serializes to null', '{ table(count: 2) { rows { id nothing } } }'],
+    ['an object its type does not claim', '{ table(count: 2) { rows { id notACentre { id } } } }'],
+    ['an Error given back', '{ table(count: 2) { rows { id givesError { __typename } } } }'],
+    ['an Error promised', '{ table(count: 2) { rows { id promisesError { __typename } } } }'],
+    ['a resolver that changes its arguments', '{ table(count: 3) { rows { id bumped } } }'],
   ])('leaves the list to graphql-js on %s, with its errors', async (_title, document) => {
     const { expected, sent, lists, errors } = await bothWays(document);
     expect(lists.isEmpty).toBe(true);
@@ -196,5 +223,15 @@ describe('written lists', () => {
     expect(sent).toBe(expected);
     expect(errors[0]).toHaveLength(1);
     expect(errors[1]).toEqual(errors[0]);
+  });
+});
+
+describe('stringifyResult', () => {
+  it('puts errors and extensions around an answer written beforehand, as JSON.stringify would', () => {
+    const errors = [{ message: 'another field failed', path: ['other'] }];
+    const extensions = { note: 'x' };
+    const written = { errors, data: preWrittenAnswer('{"data":{"table":{"rows":[{"id":"r0"}]}}}'), extensions };
+    expect(stringifyResult(written)).toBe(JSON.stringify({ errors, data: { table: { rows: [{ id: 'r0' }] } }, extensions }));
+    expect(stringifyResult({ data: written.data })).toBe('{"data":{"table":{"rows":[{"id":"r0"}]}}}');
   });
 });

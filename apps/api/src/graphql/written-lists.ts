@@ -41,7 +41,8 @@ import { preWrittenAnswer } from './response-cache.js';
  */
 export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, context: RequestContext): readonly T[] | Promise<readonly T[]> {
   const lists = context.writtenLists;
-  if (lists === undefined) return items;
+  // Inside another written list, the path has no row index to lay this one at: that writer writes it.
+  if (lists === undefined || writersInfo.has(info)) return items;
   let text: string | Promise<string>;
   try {
     text = writerOf(info.returnType, info.fieldNodes, info, context, false)(items);
@@ -60,6 +61,9 @@ export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, co
     () => items,
   );
 }
+
+/** The resolve infos the writers make for the fields they write. */
+const writersInfo = new WeakSet<GraphQLResolveInfo>();
 
 /** The lists one request wrote, by where they go in its answer. */
 export class WrittenLists {
@@ -120,6 +124,8 @@ export function writtenListsPlugin(options: { enabled: boolean }): ApolloServerP
       const lists = new WrittenLists();
       contextValue.writtenLists = lists;
       return {
+        // Synchronous up to the assignment (no await): Apollo starts every plugin's willSendResponse
+        // at once, and the kept answers' plugin, next in the list, must find the lists written in.
         async willSendResponse({ response }) {
           if (lists.isEmpty || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
@@ -177,13 +183,21 @@ function writerOf(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], inf
     return (value) => {
       if (value == null) return ifNull();
       const serialized = nullable.serialize(value);
-      if (serialized === undefined) throw new NotWritable(`${nullable.name} serialized to nothing`);
+      // graphql-js refuses null from serialize too ("Expected … to return non-nullable value").
+      if (serialized == null) throw new NotWritable(`${nullable.name} serialized to nothing`);
       return JSON.stringify(serialized);
     };
   }
   if (!isObjectType(nullable)) throw new NotWritable(`${nullable.name} is abstract: graphql-js resolves its type`);
   const object = objectWriterOf(nullable, fieldNodes, info, context, shared);
-  return (value) => (value == null ? ifNull() : object(value));
+  const { isTypeOf } = nullable;
+  if (isTypeOf == null) return (value) => (value == null ? ifNull() : object(value));
+  return (value) => {
+    if (value == null) return ifNull();
+    // graphql-js refuses a value its type does not claim; a promised answer is left to it.
+    if (isTypeOf(value, context, info) !== true) throw new NotWritable(`not a ${nullable.name}`);
+    return object(value);
+  };
 }
 
 /**
@@ -211,13 +225,21 @@ function objectWriterOf(type: GraphQLObjectType, fieldNodes: readonly FieldNode[
       // Where the field first appears: the writer does not follow every row's path.
       path: { prev: info.path, key, typename: type.name },
     };
+    writersInfo.add(fieldInfo);
     const resolve = definition.resolve ?? defaultFieldResolver;
-    const args = getArgumentValues(definition, nodes[0]!, info.variableValues);
+    // One object for every row, where graphql-js makes one per call: frozen, so a resolver that
+    // changes its arguments fails (and graphql-js completes the list) rather than changing the next row's.
+    const args = Object.freeze(getArgumentValues(definition, nodes[0]!, info.variableValues));
     const write = writerOf(definition.type, nodes, fieldInfo, context, true);
+    const writeResolved = (value: unknown) => {
+      // graphql-js takes an Error given back as one thrown.
+      if (value instanceof Error) throw new NotWritable(value.message);
+      return write(value);
+    };
     const led = (text: string) => lead + text;
     return (source) => {
       const resolved: unknown = resolve(source, args, context, fieldInfo);
-      const text = isThenable(resolved) ? handled(Promise.resolve(resolved).then(write)) : write(resolved);
+      const text = isThenable(resolved) ? handled(Promise.resolve(resolved).then(writeResolved)) : writeResolved(resolved);
       return typeof text === 'string' ? lead + text : handled(text.then(led));
     };
   });

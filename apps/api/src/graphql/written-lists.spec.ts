@@ -134,8 +134,8 @@ async function bothWays(document: string, variableValues?: Record<string, unknow
   const written = await execute({ schema, document: asked, variableValues, contextValue: { language: 'ru', writtenLists: lists } as RequestContext });
   const errorsOf = (result: typeof plain) => result.errors?.map((error) => ({ message: error.message, path: error.path }));
   return {
-    expected: JSON.stringify(plain.data),
-    sent: lists.isEmpty ? JSON.stringify(written.data) : lists.dataJson(written.data),
+    expected: JSON.stringify({ data: plain.data }),
+    sent: lists.isEmpty ? JSON.stringify({ data: written.data }) : lists.answerJson(written.data),
     graphqlData: written.data,
     lists,
     errors: [errorsOf(plain), errorsOf(written)],
@@ -182,7 +182,7 @@ describe('written lists', () => {
   it('writes a centre shared by many rows the same in each, with its resolvers called once', async () => {
     const { sent } = await bothWays('{ table(count: 40) { rows { centre { id name } } } }');
     expect(nameCalls).toBe(2);
-    const rows = (JSON.parse(sent) as { table: { rows: { centre: { id: string; name: string } }[] } }).table.rows;
+    const rows = (JSON.parse(sent) as { data: { table: { rows: { centre: { id: string; name: string } }[] } } }).data.table.rows;
     expect(rows).toHaveLength(40);
     expect(rows.filter((row) => row.centre.id === 'c1').every((row) => row.centre.name === 'Центр "Один"')).toBe(true);
     expect(rows.filter((row) => row.centre.id === 'c2').every((row) => row.centre.name === 'Центр два\n')).toBe(true);

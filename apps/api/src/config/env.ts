@@ -113,6 +113,7 @@ export interface AppConfig {
   responseCache: { seconds: number; maxBytes: number };
   /** Whether compilable read queries are answered by one SQL statement (graphql/compiled-reads/). */
   compiledReads: boolean;
+  /** Whether an analytics table's rows are written straight to JSON text (graphql/written-lists.ts). */
   writtenLists: boolean;
   reporting: {
     periodType: PeriodType;

@@ -36,8 +36,13 @@ import { preWrittenAnswer } from './response-cache.js';
  *
  * Whenever something does not fit, graphql-js completes the list as always, with its own error
  * handling: an interface or union in the selection, a resolver that throws or rejects, a null where
- * the schema says non-null, a value a scalar refuses. Only HTTP requests are written (not
- * subscriptions over the socket, nor the GraphQL operations an export runs, which read the data).
+ * the schema says non-null, a value a scalar refuses. Such a list is then done twice, written and
+ * completed: a failure is known only once the rows' resolvers have answered. Only HTTP requests
+ * are written (not subscriptions over the socket, nor the GraphQL operations an export runs, which
+ * read the data).
+ *
+ * Measured on the national table (CPU per request, the same build with WRITTEN_LISTS on and off,
+ * alternating): 26-67 ms less of 420-460 ms, the garbage collector being most of what is left.
  */
 export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, context: RequestContext): readonly T[] | Promise<readonly T[]> {
   const lists = context.writtenLists;

@@ -55,23 +55,18 @@ export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, co
   if (!isListType(listType)) return items;
   // The items' texts are kept apart, not joined here: the whole answer is joined once
   // (WrittenLists.answerJson), so a 50 MB table is not copied into one string and then another.
-  const texts: (string | Promise<string>)[] = new Array(items.length);
-  let waiting = false;
+  let texts: string[] | Promise<string[]>;
   try {
-    const item = writerOf(listType.ofType, info.fieldNodes, info, context, false);
-    for (let index = 0; index < items.length; index++) {
-      const text = (texts[index] = item(items[index]));
-      waiting ||= typeof text !== 'string';
-    }
+    texts = writeEach(writerOf(listType.ofType, info.fieldNodes, info, context, false), items);
   } catch {
     // Whatever was already promised is heard (handled): graphql-js completes the list.
     return items;
   }
-  if (!waiting) {
-    lists.add(info.path, texts as string[]);
+  if (Array.isArray(texts)) {
+    lists.add(info.path, texts);
     return [];
   }
-  return Promise.all(texts).then(
+  return texts.then(
     (written) => {
       lists.add(info.path, written);
       return [];
@@ -86,7 +81,6 @@ const writersInfo = new WeakSet<GraphQLResolveInfo>();
 /** The lists one request wrote, by where they go in its answer. */
 export class WrittenLists {
   private readonly root: PathNode = { children: new Map() };
-  private size = 0;
 
   add(path: ResponsePath, items: readonly string[]): void {
     const keys: (string | number)[] = [];
@@ -98,11 +92,10 @@ export class WrittenLists {
       node = child;
     }
     node.items = items;
-    this.size += 1;
   }
 
   get isEmpty(): boolean {
-    return this.size === 0;
+    return this.root.children.size === 0;
   }
 
   /**
@@ -200,13 +193,8 @@ function writerOf(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], inf
     return (value) => {
       if (value == null) return ifNull();
       if (!Array.isArray(value)) throw new NotWritable('a list that is not an array');
-      const parts: (string | Promise<string>)[] = new Array(value.length);
-      let waiting = false;
-      for (let index = 0; index < value.length; index++) {
-        const part = (parts[index] = item(value[index]));
-        waiting ||= typeof part !== 'string';
-      }
-      return waiting ? handled(Promise.all(parts).then((texts) => `[${texts.join(',')}]`)) : `[${parts.join(',')}]`;
+      const texts = writeEach(item, value);
+      return Array.isArray(texts) ? `[${texts.join(',')}]` : handled(texts.then((written) => `[${written.join(',')}]`));
     };
   }
   if (nullable === GraphQLString || nullable === GraphQLID) {
@@ -305,6 +293,17 @@ function objectWriterOf(type: GraphQLObjectType, fieldNodes: readonly FieldNode[
     if (text === undefined) written.set(source, (text = write(source)));
     return text;
   };
+}
+
+/** Each value's text, in order; a promise of them when a resolver answered with one. */
+function writeEach(write: Writer, values: readonly unknown[]): string[] | Promise<string[]> {
+  const texts: (string | Promise<string>)[] = new Array(values.length);
+  let waiting = false;
+  for (let index = 0; index < values.length; index++) {
+    const text = (texts[index] = write(values[index]));
+    waiting ||= typeof text !== 'string';
+  }
+  return waiting ? handled(Promise.all(texts)) : (texts as string[]);
 }
 
 /**

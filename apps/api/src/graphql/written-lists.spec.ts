@@ -86,6 +86,8 @@ const RowType: GraphQLObjectType = new GraphQLObjectType<Row>({
     required: { type: new GraphQLNonNull(GraphQLString) },
     bad: { type: GraphQLInt },
     flag: { type: GraphQLBoolean, resolve: (row) => row.id.length > 2 },
+    // A promise from the 200th row on: the texts written before it are joined, the rest awaited.
+    late: { type: GraphQLInt, resolve: (row) => (Number(row.id.slice(1)) >= 200 ? Promise.resolve(1) : 0) },
     // Not a centre, though typed as one: graphql-js asks Centre.isTypeOf.
     notACentre: { type: CentreType, resolve: () => ({ id: 'x' }) },
     // An object type without isTypeOf: nothing but the Error check stops the writer writing its fields.
@@ -160,6 +162,9 @@ describe('written lists', () => {
     ['arguments and a resolver that answers with a promise', '{ table { rows { centre { id name en: name(lang: "en") parent { id name(lang: "en") parent { id } } } } } }'],
     ['several lists in a list', '{ tables { rowCount rows { id centre { id } } } }'],
     ['an empty list', '{ table(count: 0) { rows { id } } }'],
+    ['a list of several chunks of texts and a part of one', '{ table(count: 300) { rows { id n centre { id name } } } }'],
+    ['a list of whole chunks of texts', '{ table(count: 256) { rows { id kind } } }'],
+    ['a list whose rows promise from the 200th on', '{ table(count: 300) { rows { id late } } }'],
     ['a written list inside a written list', '{ table(count: 3) { rows { id inner { rowCount rows { id kind } } } } }'],
   ])('writes %s as graphql-js does', async (_title, document) => {
     const { expected, sent, graphqlData, lists, errors } = await bothWays(document);

@@ -1,11 +1,9 @@
 import { AsyncResource } from 'node:async_hooks';
 import {
   ANALYTICS_DIMENSIONS,
-  type AgeBand,
   type AnalyticsDimension,
   type AnalyticsMetric,
   analyticsRequestProblems,
-  type CentreKind,
   type CoarserTotals,
   DIMENSION_FILTERS,
   type DimensionFilter,
@@ -14,7 +12,6 @@ import {
   metricDefinition,
   periodOf,
   quarterOfMonth,
-  type Sex,
   suppressSmallNumbers,
 } from '@mrc/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -22,22 +19,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { RateLimitedError } from '../auth/rate-limits.js';
 import { today } from '../common/dates.js';
 import { AppError, describeFields, type FieldProblems } from '../common/errors.js';
 import { COLLATION, localisedNameSql } from '../common/localisation.js';
 import { ROOT_LOGGER } from '../common/logging.js';
 import { problem } from '../common/problems.js';
-import type { Centre } from '../centres/dto/centre.object.js';
-import type { ClubType } from '../clubs/dto/club.objects.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import type { RequestLoaders } from '../graphql/request-context.js';
-import type { Program } from '../programs/dto/program.objects.js';
 import { type AggregateScope, reportFiguresSql, reportingSql, rolloutSql, type SqlStatement } from './analytics-queries.js';
 import { publishedOrder, type RankedLabels } from './published-order.js';
 import type { AnalyticsArgs } from './dto/analytics.inputs.js';
-import type { AnalyticsRow, AnalyticsTable, AnalyticsValue } from './dto/analytics.objects.js';
+import type { AnalyticsTable } from './dto/analytics.objects.js';
+import { type PublishedCell, type PublishedTable, PublishedRow, publishedValue, round1, type RowRecords } from './published-row.js';
 
 /** The longest range one aggregate covers: twenty years of months. */
 const MAX_MONTHS = 240;
@@ -81,7 +76,7 @@ interface Snapshot {
 
 /** What publishing a table withholds: per metric (by its position in the order asked), the cells and the total. */
 interface Withheld {
-  cell(cell: RawCell, metricIndex: number): boolean;
+  cell(cell: PublishedCell, metricIndex: number): boolean;
   total(metricIndex: number): boolean;
 }
 
@@ -150,34 +145,25 @@ export class AnalyticsService {
     // The year before is its own table, protected on its own, then laid beside this year's cells.
     const before = read.before;
     const withheldBefore = before ? withhold(before, groupBy, metrics, threshold, within) : null;
-    const beforeKey = (key: string[]) => key.map((value, index) => shiftTimeValue(groupBy[index]!, value, -1)).join(KEY_SEPARATOR);
+    const beforeKey = (key: readonly string[]) => key.map((value, index) => shiftTimeValue(groupBy[index]!, value, -1)).join(KEY_SEPARATOR);
 
-    let suppressedCount = 0;
-    // Without compareWithYearBefore, or for a cell with no figure a year before: beforeValue null, not withheld.
-    const valueOf = (metric: AnalyticsMetric, value: number | null, suppressed: boolean, beforeValue: number | null, beforeSuppressed: boolean): AnalyticsValue => {
-      if (suppressed) suppressedCount += 1;
-      const yearBefore = beforeSuppressed ? null : beforeValue;
-      return {
-        metric,
-        value: suppressed ? null : value,
-        suppressed,
-        yearBefore,
-        yearBeforeSuppressed: beforeSuppressed,
-        changePercent: !suppressed && value !== null && yearBefore ? round1(((value - yearBefore) / yearBefore) * 100) : null,
-      };
-    };
-
-    const ordered = publishedOrder(groupBy, [...read.current.cells.values()], read.labels);
-    const records = await this.records(groupBy, ordered.map((cell) => cell.values), loaders);
-    const rows: AnalyticsRow[] = ordered.map((cell) => {
-      const row = rowOf(groupBy, cell.values, records);
+    const beforeOf = (cell: PublishedCell) => {
       const earlier = before?.cells.get(beforeKey(cell.values));
-      row.values = metrics.map((metric, m) =>
-        valueOf(metric, cell.figures[m] ?? null, withheld.cell(cell, m), earlier?.figures[m] ?? null, earlier !== undefined && withheldBefore!.cell(earlier, m)),
-      );
-      return row;
-    });
-    const totals = metrics.map((metric, m) => valueOf(metric, read.current.totals[m] ?? null, withheld.total(m), before?.totals[m] ?? null, withheldBefore?.total(m) ?? false));
+      return earlier && { cell: earlier, withheld: (metricIndex: number) => withheldBefore!.cell(earlier, metricIndex) };
+    };
+    const ordered = publishedOrder(groupBy, [...read.current.cells.values()], read.labels);
+    const table: PublishedTable = {
+      groupBy,
+      metrics,
+      records: await this.records(groupBy, ordered.map((cell) => cell.values), loaders),
+      withheld: withheld.cell,
+      yearBefore: beforeOf,
+    };
+    const rows = ordered.map((cell) => new PublishedRow(table, cell));
+    // Without compareWithYearBefore the year before is null and not withheld.
+    const totals = metrics.map((metric, m) => publishedValue(metric, read.current.totals[m] ?? null, withheld.total(m), before?.totals[m] ?? null, withheldBefore?.total(m) ?? false));
+    let suppressedCount = totals.filter((total) => total.suppressed).length;
+    for (const cell of ordered) metrics.forEach((_, m) => (suppressedCount += withheld.cell(cell, m) ? 1 : 0));
 
     return {
       metrics,
@@ -368,35 +354,43 @@ export class AnalyticsService {
     const table: RawTable = { cells: new Map(), totals: [] };
     const position = new Map(metrics.map((metric, index) => [metric, index]));
     const columns = groupBy.map((_, index) => `d${index}`);
+    // A dimension has few distinct values (300 centres, 60 months) in many rows: the cells keep one
+    // string of each, and the driver's copies die young, where the garbage collector is cheapest.
+    const distinct = columns.map(() => new Map<string, string>());
     const put = (row: Record<string, unknown>, metric: AnalyticsMetric, value: number | null) => {
-      const values = columns.map((column) => String(row[column] ?? ''));
+      const values = columns.map((column, index) => {
+        const read = String(row[column] ?? '');
+        const kept = distinct[index]!.get(read);
+        if (kept !== undefined) return kept;
+        distinct[index]!.set(read, read);
+        return read;
+      });
       const key = values.join(KEY_SEPARATOR);
       let cell = table.cells.get(key);
       if (!cell) {
-        cell = { values, figures: [] };
+        cell = { values, figures: new Array<number | null | undefined>(metrics.length).fill(undefined) };
         table.cells.set(key, cell);
       }
       cell.figures[position.get(metric)!] = value;
     };
     const maxRows = this.config.analytics.maxRows;
-    const run = async (statement: SqlStatement) => {
-      const rows = (await manager.query(statement.sql, statement.parameters)) as Record<string, unknown>[];
+    const run = async (statement: SqlStatement, onRow: (row: Record<string, unknown>) => void) => {
+      const rows = await eachRow(manager, statement, onRow);
       // A source that filled its LIMIT was cut short: the table is over the limit, whatever the rest says.
-      if (rows.length >= statement.limit) throw tooManyRows(maxRows + 1, maxRows);
-      return rows;
+      if (rows >= statement.limit) throw tooManyRows(maxRows + 1, maxRows);
     };
 
     const figureMetrics = metrics.filter((metric) => metricDefinition(metric).source === 'REPORT_FIGURES');
     if (figureMetrics.length > 0) {
-      for (const row of await run(reportFiguresSql(figureMetrics, groupBy, scope))) put(row, row['metric'] as AnalyticsMetric, Number(row['value']));
+      await run(reportFiguresSql(figureMetrics, groupBy, scope), (row) => put(row, row['metric'] as AnalyticsMetric, Number(row['value'])));
     }
 
     const reportingMetrics = metrics.filter((metric) => metricDefinition(metric).source === 'REPORTING') as (keyof typeof REPORTING_COLUMNS)[];
     if (reportingMetrics.length > 0) {
       const reporting = { ...this.config.reporting, today: today() };
-      for (const row of await run(reportingSql(groupBy, scope, reporting))) {
+      await run(reportingSql(groupBy, scope, reporting), (row) => {
         for (const metric of reportingMetrics) put(row, metric, Number(row[REPORTING_COLUMNS[metric]]));
-      }
+      });
     }
 
     const rolloutMetrics = metrics.filter((metric) => metricDefinition(metric).source === 'ROLLOUT');
@@ -411,10 +405,9 @@ export class AnalyticsService {
           }
         }
       };
-      for (const row of await run(rolloutSql(groupBy, scope, today()))) rolloutRow(row, (metric, value) => put(row, metric, value));
+      await run(rolloutSql(groupBy, scope, today()), (row) => rolloutRow(row, (metric, value) => put(row, metric, value)));
       // A plan is a state, not a flow: its total is the state at the end of the range, not a sum over periods.
-      const [whole] = await run(rolloutSql([], scope, today()));
-      if (whole) rolloutRow(whole, (metric, value) => (table.totals[position.get(metric)!] = value));
+      await run(rolloutSql([], scope, today()), (whole) => rolloutRow(whole, (metric, value) => (table.totals[position.get(metric)!] = value)));
     }
 
     metrics.forEach((_, m) => {
@@ -469,7 +462,7 @@ function withhold(table: RawTable, groupBy: readonly AnalyticsDimension[], metri
       })
       .sort((a, b) => compareTexts(a.sortKey, b.sortKey));
   let cells: ReturnType<typeof inCanonicalSort> | undefined;
-  const hiddenCells: (Set<RawCell> | undefined)[] = [];
+  const hiddenCells: (Set<PublishedCell> | undefined)[] = [];
   const hiddenTotals: boolean[] = [];
   metrics.forEach((metric, m) => {
     if (!metricDefinition(metric).protected) return;
@@ -522,64 +515,6 @@ function coarserTotals(groupBy: readonly AnalyticsDimension[], labels: Labels): 
   });
 }
 
-interface RowRecords {
-  centres: Map<string, Centre | null>;
-  clubTypes: Map<string, ClubType | null>;
-  programs: Map<string, Program | null>;
-}
-
-function rowOf(groupBy: readonly AnalyticsDimension[], values: readonly string[], records: RowRecords): AnalyticsRow {
-  const row: AnalyticsRow = {
-    centre: null,
-    parentCentre: null,
-    clubType: null,
-    program: null,
-    centreKind: null,
-    month: null,
-    quarter: null,
-    year: null,
-    ageBand: null,
-    sex: null,
-    values: [],
-  };
-  groupBy.forEach((dimension, index) => {
-    const value = values[index] || null;
-    switch (dimension) {
-      case 'CENTRE':
-        row.centre = value ? (records.centres.get(value) ?? null) : null;
-        break;
-      case 'PARENT_CENTRE':
-        row.parentCentre = value ? (records.centres.get(value) ?? null) : null;
-        break;
-      case 'CLUB_TYPE':
-        row.clubType = value ? (records.clubTypes.get(value) ?? null) : null;
-        break;
-      case 'PROGRAM':
-        row.program = value ? (records.programs.get(value) ?? null) : null;
-        break;
-      case 'CENTRE_KIND':
-        row.centreKind = value as CentreKind | null;
-        break;
-      case 'MONTH':
-        row.month = value;
-        break;
-      case 'QUARTER':
-        row.quarter = value;
-        break;
-      case 'YEAR':
-        row.year = value === null ? null : Number(value);
-        break;
-      case 'AGE_BAND':
-        row.ageBand = value as AgeBand | null;
-        break;
-      case 'SEX':
-        row.sex = value as Sex | null;
-        break;
-    }
-  });
-  return row;
-}
-
 /** A time dimension's value moved by whole years (`YYYY-MM`, `YYYY-Qn`, `YYYY`); others unchanged. */
 function shiftTimeValue(dimension: AnalyticsDimension, value: string, years: number): string {
   if (value === '' || (dimension !== 'MONTH' && dimension !== 'QUARTER' && dimension !== 'YEAR')) return value;
@@ -602,7 +537,37 @@ function monthsBetween(from: string, to: string): number {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * Runs a statement in the manager's transaction and hands each row to `onRow` as the driver reads
+ * it, rather than all of them in one array at the end: a national source is 18,000 rows, and held
+ * together until the last arrived they all outlived the young generation. Counted and wrapped as
+ * TypeORM's own statements are (X-SQL-Statements). Resolves to the number of rows.
+ */
+async function eachRow(manager: EntityManager, statement: SqlStatement, onRow: (row: Record<string, unknown>) => void): Promise<number> {
+  const runner = manager.queryRunner!;
+  const client = (await runner.connect()) as pg.ClientBase;
+  manager.connection.logger.logQuery(statement.sql, statement.parameters, runner);
+  return new Promise((resolve, reject) => {
+    const query = new pg.Query(statement.sql, statement.parameters);
+    let rows = 0;
+    // A throw inside the driver's row event would break the connection: the first one is kept,
+    // the rows after it are skipped, and the statement ends before it is reported.
+    let failed: { error: unknown } | undefined;
+    query.on('row', (row: Record<string, unknown>) => {
+      rows += 1;
+      if (failed) return;
+      try {
+        onRow(row);
+      } catch (error) {
+        failed = { error };
+      }
+    });
+    query.on('error', (error) => reject(new QueryFailedError(statement.sql, statement.parameters, error)));
+    query.on('end', () => (failed ? reject(failed.error) : resolve(rows)));
+    void client.query(query);
+  });
+}
 
 /** pg_cancel_backend over a short-lived connection: a caller leaving mid-aggregate is rare. */
 async function cancelBackend(url: string, backend: number): Promise<void> {

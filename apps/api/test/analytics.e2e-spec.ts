@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { expectedPeriods, type PeriodType, submittedOnTime } from '@mrc/domain';
+import { type AnalyticsDimension, expectedPeriods, type PeriodType, submittedOnTime } from '@mrc/domain';
 import ExcelJS from 'exceljs';
+import { type AggregateScope, recordIdsSql } from '../src/analytics/analytics-queries.js';
 import { dayIn, today } from '../src/common/dates.js';
 import { localisedNameSql } from '../src/common/localisation.js';
 import { createCentre, createProgramRun } from './factories/network.js';
@@ -29,6 +30,7 @@ interface Value {
 }
 interface Row {
   centre?: { id: string; name: string } | null;
+  parentCentre?: { id: string } | null;
   clubType?: { name: string } | null;
   program?: { name: string } | null;
   quarter?: string | null;
@@ -229,6 +231,33 @@ describe('analytics', () => {
     expect(keys(centreFirst.rows)).toEqual(keys([...centreFirst.rows].sort((a, b) => byRank(a, b) || byQuarter(a, b))));
     const quarterFirst = await run(TABLE, { groupBy: ['QUARTER', 'CENTRE'] }, russian);
     expect(keys(quarterFirst.rows)).toEqual(keys([...centreFirst.rows].sort((a, b) => byQuarter(a, b) || byRank(a, b))));
+  });
+
+  it('loads beforehand the ids of every record the rows name, for each record dimension and filter', async () => {
+    // recordIdsSql is read beside the aggregate and its failure only costs time: its SQL and its
+    // superset are checked here, against the rows of the same tables.
+    const TABLE = `query($metrics: [AnalyticsMetric!]!, $groupBy: [AnalyticsDimension!], $filter: AnalyticsFilter) {
+      analytics(metrics: $metrics, groupBy: $groupBy, filter: $filter) { rows { centre { id } parentCentre { id } clubType { id } program { id } } }
+    }`;
+    const [region] = await sql<{ id: string }>(`SELECT id FROM centre WHERE parent_id IS NULL`);
+    const [district] = await sql<{ id: string }>(`SELECT c.id FROM centre c WHERE c.parent_id IS NOT NULL AND EXISTS (SELECT 1 FROM program_run r WHERE r.centre_id = c.id) ORDER BY c.code LIMIT 1`);
+    const clubTypes = await sql<{ id: string }>(`SELECT id FROM club_type ORDER BY code LIMIT 2`);
+    const programs = await sql<{ id: string }>(`SELECT DISTINCT program_id AS id FROM program_run WHERE centre_id = $1`, [district!.id]);
+    const tables: { metrics: string[]; groupBy: AnalyticsDimension[]; filter: Partial<AggregateScope> & Record<string, unknown> }[] = [
+      { metrics: ['YOUNG_PEOPLE_REACHED'], groupBy: ['CENTRE', 'PARENT_CENTRE'], filter: { centreIds: [region!.id], includeSubtree: true } },
+      { metrics: ['CLUB_ATTENDANCE', 'ROLLOUT_PLANNED'], groupBy: ['CLUB_TYPE', 'CENTRE'], filter: { centreKinds: ['RURAL_DISTRICT', 'CITY'], clubTypeIds: clubTypes.map((type) => type.id) } },
+      { metrics: ['PROGRAM_ATTENDANCE'], groupBy: ['PROGRAM', 'PARENT_CENTRE'], filter: { centreIds: [district!.id], programIds: programs.map((program) => program.id) } },
+      { metrics: ['EVENTS_HELD'], groupBy: ['PARENT_CENTRE'], filter: {} },
+    ];
+    for (const { metrics, groupBy, filter } of tables) {
+      const table = await run(TABLE, { metrics, groupBy, filter: { from: '2010-01', ...filter } });
+      const named = new Set(table.rows.flatMap((row) => [row.centre, row.parentCentre, row.clubType, row.program].flatMap((record) => ((record as { id?: string } | null)?.id ? [(record as { id: string }).id] : []))));
+      expect(named.size).toBeGreaterThan(0);
+      const statement = recordIdsSql(groupBy, { fromDay: '2000-01-01', untilDay: '2100-01-01', includeSubtree: false, rowLimit: 1, ...filter });
+      const loaded = new Set((await sql<{ id: string }>(statement!.sql, statement!.parameters)).map((row) => row.id));
+      expect([...named].filter((id) => !loaded.has(id))).toEqual([]);
+    }
+    expect(recordIdsSql(['MONTH', 'SEX'], { fromDay: '2000-01-01', untilDay: '2100-01-01', includeSubtree: false, rowLimit: 1 })).toBeNull();
   });
 
   describe('small numbers', () => {

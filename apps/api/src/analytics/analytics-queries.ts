@@ -194,3 +194,27 @@ export function rolloutSql(groupBy: readonly AnalyticsDimension[], scope: Aggreg
     limit: scope.rowLimit,
   };
 }
+
+/**
+ * The ids of every record a table's rows can name, by the table they are in: the centres in scope
+ * (and their parents, by PARENT_CENTRE), and the club types and programs asked for (all without a
+ * filter). A superset of the rows' records, known before the aggregate is: loaded while PostgreSQL
+ * aggregates, they are ready when the rows are. Null when the rows name no record.
+ */
+export function recordIdsSql(groupBy: readonly AnalyticsDimension[], scope: AggregateScope): Omit<SqlStatement, 'limit'> | null {
+  const parameters = new Parameters();
+  const selects: string[] = [];
+  const inScope = (condition: string) => where([...centreConditions(scope, parameters), condition].filter(Boolean));
+  if (groupBy.includes('CENTRE')) selects.push(`SELECT 'centre' AS record, c.id FROM centre c ${inScope('')}`);
+  if (groupBy.includes('PARENT_CENTRE')) selects.push(`SELECT DISTINCT 'centre' AS record, c.parent_id FROM centre c ${inScope('c.parent_id IS NOT NULL')}`);
+  if (groupBy.includes('CLUB_TYPE')) {
+    const filter = scope.clubTypeIds?.length ? `WHERE t.id = ANY (${parameters.add(scope.clubTypeIds)}::uuid[])` : '';
+    selects.push(`SELECT 'club_type' AS record, t.id FROM club_type t ${filter}`);
+  }
+  if (groupBy.includes('PROGRAM')) {
+    const filter = scope.programIds?.length ? `WHERE p.id = ANY (${parameters.add(scope.programIds)}::uuid[])` : '';
+    selects.push(`SELECT 'program' AS record, p.id FROM program p ${filter}`);
+  }
+  if (selects.length === 0) return null;
+  return { sql: `SELECT record, id::text FROM (${selects.join(' UNION ALL ')}) AS named (record, id)`, parameters: parameters.values };
+}

@@ -28,7 +28,7 @@ import { ROOT_LOGGER } from '../common/logging.js';
 import { problem } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
 import type { RequestLoaders } from '../graphql/request-context.js';
-import { type AggregateScope, reportFiguresSql, reportingSql, rolloutSql, type SqlStatement } from './analytics-queries.js';
+import { type AggregateScope, recordIdsSql, reportFiguresSql, reportingSql, rolloutSql, type SqlStatement } from './analytics-queries.js';
 import { publishedOrder, type RankedLabels } from './published-order.js';
 import type { AnalyticsArgs } from './dto/analytics.inputs.js';
 import type { AnalyticsTable } from './dto/analytics.objects.js';
@@ -122,6 +122,7 @@ export class AnalyticsService {
     const yearBefore = args.compareWithYearBefore ? this.scope(args, { from: shiftMonth(range.from, -12), to: shiftMonth(range.to, -12) }) : null;
 
     const snapshot = async (manager: EntityManager): Promise<Snapshot> => {
+      void this.preloadRecords(groupBy, scope, loaders);
       const [current, before, labels, changedAt] = [
         await this.rawTable(manager, metrics, groupBy, scope),
         yearBefore ? await this.rawTable(manager, metrics, groupBy, yearBefore) : null,
@@ -178,6 +179,25 @@ export class AnalyticsService {
       computedAt: read.computedAt,
       dataChangedAt: read.dataChangedAt,
     };
+  }
+
+  /**
+   * Starts loading, into the request's loaders, every centre, club type and program the rows can
+   * name, on a connection of its own while PostgreSQL aggregates: the rows then find their records
+   * loaded (or on their way: a loader keeps what it was asked for) instead of waiting for them
+   * after the aggregate, 25-75 ms of a national table. Never rejects: should it fail, the rows'
+   * records are loaded after the aggregate as before, and report their own errors.
+   */
+  private async preloadRecords(groupBy: readonly AnalyticsDimension[], scope: AggregateScope, loaders: RequestLoaders): Promise<void> {
+    const statement = recordIdsSql(groupBy, scope);
+    if (!statement) return;
+    try {
+      const rows = (await this.dataSource.query(statement.sql, statement.parameters)) as { record: 'centre' | 'club_type' | 'program'; id: string }[];
+      const idsOf = (record: string) => rows.filter((row) => row.record === record).map((row) => row.id);
+      await Promise.all([loaders.centres.byId.loadMany(idsOf('centre')), loaders.clubs.typeById.loadMany(idsOf('club_type')), loaders.programs.byId.loadMany(idsOf('program'))]);
+    } catch (error) {
+      this.log.debug({ err: error }, 'Could not load the records of an aggregate beforehand; its rows load them after it');
+    }
   }
 
   /** The centres, club types and programs the rows name, loaded in one batch each. */

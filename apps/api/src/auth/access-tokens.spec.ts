@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { AppConfig } from '../config/env.js';
 import { AccessTokens } from './access-tokens.js';
 
@@ -45,6 +45,20 @@ describe('AccessTokens', () => {
     ['not a JWT at all', 'not-a-token'],
   ])('refuses a token %s', async (_, token) => {
     expect(await tokens().read(token)).toBeNull();
+  });
+
+  it('refuses a token it has read before once that token has expired: the verifier remembers none past its expiry', async () => {
+    const reader = tokens();
+    const token = handMade({ alg: 'HS256' }, { ...valid(), exp: now() + 2 });
+    expect(await reader.read(token)).not.toBeNull();
+    expect(await reader.read(token)).not.toBeNull();
+    const later = Date.now() + 5_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      expect(await reader.read(token)).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('refuses a token issued under a random secret once the process has another one', async () => {

@@ -557,7 +557,6 @@ function monthsBetween(from: string, to: string): number {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
 
-
 /**
  * Runs a statement in the manager's transaction and hands each row to `onRow` as the driver reads
  * it, rather than all of them in one array at the end: a national source is 18,000 rows, and held

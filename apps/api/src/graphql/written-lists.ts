@@ -41,11 +41,12 @@ import { preWrittenAnswer } from './response-cache.js';
  * are written (not subscriptions over the socket, nor the GraphQL operations an export runs, which
  * read the data).
  *
- * Measured on the national table (CPU per request, the same build with WRITTEN_LISTS on and off,
- * alternating): 26-67 ms less of 420-460 ms, the garbage collector being most of what is left.
- * The price is memory at ten times the size: after national10 aggregates (27 MB answers) the API
- * kept 511 MB RSS, against 408-438 MB with graphql-js's objects. Written as plain objects instead
- * of text, the lists cost no memory but saved only 2-26 ms: the text is kept for the national scale.
+ * Measured on the national table (the same build with WRITTEN_LISTS on and off, alternating, 32
+ * requests each): CPU per request 430 against 508 ms, p50 422 against 500 ms. The price is memory
+ * at ten times the size: after national10 aggregates (27 MB answers) the API kept 434-444 MB RSS,
+ * against 358-367 MB with graphql-js completing the rows, in the same time (4.7-5.1 s). Written as
+ * plain objects instead of text, the lists cost no memory but saved only 2-26 ms (measured before
+ * the rows were streamed and read when written): the text is kept for the national scale.
  */
 export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, context: RequestContext): readonly T[] | Promise<readonly T[]> {
   const lists = context.writtenLists;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { join } from 'node:path';
 import { type AnalyticsDimension, expectedPeriods, type PeriodType, submittedOnTime } from '@mrc/domain';
 import ExcelJS from 'exceljs';
 import { type AggregateScope, recordIdsSql } from '../src/analytics/analytics-queries.js';
+import { CentresService } from '../src/centres/centres.service.js';
 import { dayIn, today } from '../src/common/dates.js';
 import { localisedNameSql } from '../src/common/localisation.js';
 import { createCentre, createProgramRun } from './factories/network.js';
@@ -258,6 +259,19 @@ describe('analytics', () => {
       expect([...named].filter((id) => !loaded.has(id))).toEqual([]);
     }
     expect(recordIdsSql(['MONTH', 'SEX'], { fromDay: '2000-01-01', untilDay: '2100-01-01', includeSubtree: false, rowLimit: 1 })).toBeNull();
+
+    // And they are asked for before the rows are known: a centre in scope that no row names is loaded too.
+    const loaded = jest.spyOn(api.app.get(CentresService), 'findByIds');
+    try {
+      const table = await run(TABLE, { metrics: ['PROGRAM_ATTENDANCE'], groupBy: ['CENTRE'], filter: { from: '2010-01' } });
+      const named = new Set(table.rows.map((row) => row.centre!.id));
+      const everyCentre = (await sql<{ id: string }>(`SELECT id FROM centre`)).map((row) => row.id);
+      expect(named.size).toBeGreaterThan(0);
+      expect(named.size).toBeLessThan(everyCentre.length);
+      expect(new Set(loaded.mock.calls.flatMap(([ids]) => [...ids]))).toEqual(new Set(everyCentre));
+    } finally {
+      loaded.mockRestore();
+    }
   });
 
   describe('small numbers', () => {

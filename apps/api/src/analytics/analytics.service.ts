@@ -19,7 +19,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { RateLimitedError } from '../auth/rate-limits.js';
 import { today } from '../common/dates.js';
 import { AppError, describeFields, type FieldProblems } from '../common/errors.js';
@@ -52,7 +52,7 @@ const CANCEL_CONNECT_TIMEOUT_MS = 5_000;
  * table has tens of thousands of cells, and a map per cell cost more to build and collect than the
  * figures did.
  */
-interface RawCell {
+interface RawCell extends PublishedCell {
   values: string[];
   figures: (number | null | undefined)[];
 }
@@ -66,6 +66,8 @@ interface RawTable {
 
 /** What one aggregate reads in its snapshot. */
 interface Snapshot {
+  /** Settles once the records the rows can name are in the request's loaders (preloadRecords). */
+  recordsLoaded: Promise<void>;
   current: RawTable;
   /** The same table twelve months earlier, with `compareWithYearBefore`. */
   before: RawTable | null;
@@ -122,14 +124,15 @@ export class AnalyticsService {
     const yearBefore = args.compareWithYearBefore ? this.scope(args, { from: shiftMonth(range.from, -12), to: shiftMonth(range.to, -12) }) : null;
 
     const snapshot = async (manager: EntityManager): Promise<Snapshot> => {
-      void this.preloadRecords(groupBy, scope, loaders);
+      // Never rejects: an aggregate that fails leaves nothing unheard behind.
+      const recordsLoaded = this.preloadRecords(groupBy, scope, loaders);
       const [current, before, labels, changedAt] = [
         await this.rawTable(manager, metrics, groupBy, scope),
         yearBefore ? await this.rawTable(manager, metrics, groupBy, yearBefore) : null,
         await this.labels(manager, groupBy, language),
         (await manager.query(`SELECT changed_at, now() AS read_at FROM analytics_freshness`)) as { changed_at: Date; read_at: Date }[],
       ];
-      return { current, before, labels, dataChangedAt: changedAt[0]?.changed_at ?? new Date(0), computedAt: changedAt[0]?.read_at ?? new Date() };
+      return { recordsLoaded, current, before, labels, dataChangedAt: changedAt[0]?.changed_at ?? new Date(0), computedAt: changedAt[0]?.read_at ?? new Date() };
     };
     return this.inSlot(callerGone, snapshot, (read) => this.build(read, args, range, loaders));
   }
@@ -153,6 +156,8 @@ export class AnalyticsService {
       return earlier && { cell: earlier, withheld: (metricIndex: number) => withheldBefore!.cell(earlier, metricIndex) };
     };
     const ordered = publishedOrder(groupBy, [...read.current.cells.values()], read.labels);
+    // Awaited before the rows look their records up: its statements belong to this answer (X-SQL-Statements), none run on after it.
+    await read.recordsLoaded;
     const table: PublishedTable = {
       groupBy,
       metrics,
@@ -182,16 +187,16 @@ export class AnalyticsService {
   }
 
   /**
-   * Starts loading, into the request's loaders, every centre, club type and program the rows can
-   * name, on a connection of its own while PostgreSQL aggregates: the rows then find their records
-   * loaded (or on their way: a loader keeps what it was asked for) instead of waiting for them
-   * after the aggregate, 25-75 ms of a national table. Never rejects: should it fail, the rows'
-   * records are loaded after the aggregate as before, and report their own errors.
+   * Loads, into the request's loaders, every centre, club type and program the rows can name, on
+   * connections of the pool while PostgreSQL aggregates on the snapshot's: the rows then find their
+   * records loaded instead of waiting for them after the aggregate, 25-75 ms of a national table.
+   * Two short statements (the ids, then the records) beside each aggregate. Never rejects: should
+   * it fail, `records` loads what the rows name after the aggregate, as it did before.
    */
   private async preloadRecords(groupBy: readonly AnalyticsDimension[], scope: AggregateScope, loaders: RequestLoaders): Promise<void> {
-    const statement = recordIdsSql(groupBy, scope);
-    if (!statement) return;
     try {
+      const statement = recordIdsSql(groupBy, scope);
+      if (!statement) return;
       const rows = (await this.dataSource.query(statement.sql, statement.parameters)) as { record: 'centre' | 'club_type' | 'program'; id: string }[];
       const idsOf = (record: string) => rows.filter((row) => row.record === record).map((row) => row.id);
       await Promise.all([loaders.centres.byId.loadMany(idsOf('centre')), loaders.clubs.typeById.loadMany(idsOf('club_type')), loaders.programs.byId.loadMany(idsOf('program'))]);
@@ -280,9 +285,10 @@ export class AnalyticsService {
 
   /**
    * In one of the analytics slots: reads with `work` in a read-only snapshot, then turns what it
-   * read into the answer with `build`. The slot is held through both, as the table built from a
+   * read into the table with `build`. The slot is held through both, as the table built from a
    * national read is as large as the read: with the slot, at most ANALYTICS_CONCURRENCY of them are
-   * in memory at once, however many analysts ask.
+   * built at once, however many analysts ask. (Its rows are written to JSON after, as the answer
+   * leaves, reading their cells as they go.)
    */
   private inSlot<T, R>(callerGone: AbortSignal | undefined, work: (manager: EntityManager) => Promise<T>, build: (read: T) => Promise<R>): Promise<R> {
     // Refused only when it would have to wait and the waiting room is full (0: no waiting at all).
@@ -376,13 +382,13 @@ export class AnalyticsService {
     const columns = groupBy.map((_, index) => `d${index}`);
     // A dimension has few distinct values (300 centres, 60 months) in many rows: the cells keep one
     // string of each, and the driver's copies die young, where the garbage collector is cheapest.
-    const distinct = columns.map(() => new Map<string, string>());
+    const interned = columns.map(() => new Map<string, string>());
     const put = (row: Record<string, unknown>, metric: AnalyticsMetric, value: number | null) => {
       const values = columns.map((column, index) => {
         const read = String(row[column] ?? '');
-        const kept = distinct[index]!.get(read);
+        const kept = interned[index]!.get(read);
         if (kept !== undefined) return kept;
-        distinct[index]!.set(read, read);
+        interned[index]!.set(read, read);
         return read;
       });
       const key = values.join(KEY_SEPARATOR);
@@ -560,13 +566,16 @@ function monthsBetween(from: string, to: string): number {
 /**
  * Runs a statement in the manager's transaction and hands each row to `onRow` as the driver reads
  * it, rather than all of them in one array at the end: a national source is 18,000 rows, and held
- * together until the last arrived they all outlived the young generation. Counted and wrapped as
- * TypeORM's own statements are (X-SQL-Statements). Resolves to the number of rows.
+ * together until the last arrived they all outlived the young generation. Counted as TypeORM's own
+ * statements are (X-SQL-Statements), and a database error wrapped as TypeORM wraps it
+ * (QueryFailedError, read by format-error.ts). Resolves to the number of rows.
  */
 async function eachRow(manager: EntityManager, statement: SqlStatement, onRow: (row: Record<string, unknown>) => void): Promise<number> {
   const runner = manager.queryRunner!;
+  // As TypeORM's own query: a released runner's connection may be another request's by now.
+  if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
   const client = (await runner.connect()) as pg.ClientBase;
-  manager.connection.logger.logQuery(statement.sql, statement.parameters, runner);
+  manager.dataSource.logger.logQuery(statement.sql, statement.parameters, runner);
   return new Promise((resolve, reject) => {
     const query = new pg.Query(statement.sql, statement.parameters);
     let rows = 0;

@@ -54,8 +54,8 @@ export function writtenList<T>(items: readonly T[], info: GraphQLResolveInfo, co
   if (lists === undefined || writersInfo.has(info)) return items;
   const listType = isNonNullType(info.returnType) ? info.returnType.ofType : info.returnType;
   if (!isListType(listType)) return items;
-  // The items' texts are kept apart, not joined here: the whole answer is joined once
-  // (WrittenLists.answerJson), so a 50 MB table is not copied into one string and then another.
+  // The items' texts are kept in chunks (writeEach), not joined into one here: the whole answer is
+  // joined once (WrittenLists.answerJson), so a 50 MB table is not copied into one string and then another.
   let texts: string[] | Promise<string[]>;
   try {
     texts = writeEach(writerOf(listType.ofType, info.fieldNodes, info, context, false), items);
@@ -113,7 +113,7 @@ export class WrittenLists {
 
 interface PathNode {
   children: Map<string | number, PathNode>;
-  /** The texts of a written list's items. */
+  /** The texts of a written list's items, in chunks that joined with commas are the list inside its brackets (writeEach). */
   items?: readonly string[];
 }
 

@@ -57,7 +57,7 @@ export function compiledReadsPlugin(options: { enabled: boolean; fields: FieldTa
       return null;
     }
     if (data === null) return null;
-    const [sql, parameters] = options.dataSource.driver.escapeQueryWithParameters(`SELECT (${data})::text AS data`, compiler.parameters);
+    const [sql, parameters] = options.dataSource.driver.escapeQueryWithParameters(`SELECT ${data} AS data`, compiler.parameters);
     return { sql, parameters };
   }
   return {

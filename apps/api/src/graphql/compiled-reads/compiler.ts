@@ -15,11 +15,17 @@ import type { Actor } from '../../auth/actor.js';
 import type { RequestContext } from '../request-context.js';
 
 /**
- * Compiles a read query into one SQL statement that builds the whole answer as JSON in PostgreSQL,
- * for the fields a table of compilable fields (network-reads.ts) knows; any other field, a
- * directive or a fragment it cannot place makes the whole query run as usual (resolvers and
+ * Compiles a read query into one SQL statement that writes the whole answer's JSON text in
+ * PostgreSQL, for the fields a table of compilable fields (network-reads.ts) knows; any other field,
+ * a directive or a fragment it cannot place makes the whole query run as usual (resolvers and
  * DataLoaders). Nothing here decides what an answer is: each compilable field mirrors its resolver,
  * and the compiled-reads e2e suite asks random documents both ways and compares the answers.
+ *
+ * The answer is written as text, joined with `||`, not built with json_build_object and json_agg:
+ * PostgreSQL 15 looks up the type of every argument of json_build_object on every row, and the
+ * nested network read spent most of its time there. Written as text, the same statement took
+ * 1.8 ms where it took 2.4 (EXPLAIN ANALYZE, national bench database, medians of 17 alternating
+ * runs), and its answer is 15% shorter (no spaces around colons and commas).
  */
 
 /** What a compilable field's SQL may use: where it stands, its arguments, and the means to nest. */
@@ -33,14 +39,37 @@ export interface FieldAt {
   compiler: Compiler;
 }
 
-/** A field's value as a SQL expression of type json or a scalar; null when this field cannot be compiled here. */
+/**
+ * A field's value as a SQL expression of its JSON text, never NULL (`'null'` for none; see
+ * `jsonText`); null when this field cannot be compiled here.
+ */
 export type FieldSql = (at: FieldAt) => string | null | Promise<string | null>;
 
 /** The compilable fields of each object type, by name. */
 export type FieldTable = Record<string, Record<string, FieldSql>>;
 
-/** GraphQL names are [_A-Za-z][_0-9A-Za-z]*: safe inside a SQL string literal. The check keeps it so. */
+/** GraphQL names are [_A-Za-z][_0-9A-Za-z]*: safe inside a SQL string literal and a JSON string. The check keeps it so. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/**
+ * The JSON text of a SQL value, as json_build_object would write it, and `null` for NULL. `value`
+ * is right for any type (to_json: text escaped, dates as ISO, numbers as numbers); the others are
+ * the same text, cheaper, for the types they name.
+ */
+export const jsonText = {
+  value: (sql: string) => `coalesce(to_json(${sql})::text, 'null')`,
+  /** A uuid: its text is hex digits and dashes, nothing to escape. */
+  uuid: (sql: string) => `coalesce('"' || ${sql} || '"', 'null')`,
+  /** An integer: its text is its JSON. */
+  integer: (sql: string) => `coalesce((${sql})::text, 'null')`,
+  /**
+   * A value of a GraphQL enum: one of the enum's names (letters, digits and underscores), or the
+   * resolvers would fail on it too. A text column whose CHECK constraint allows only those names.
+   */
+  enumValue: (sql: string) => `coalesce('"' || ${sql} || '"', 'null')`,
+  /** A list of objects' texts, in `order`: `[]` when there are none. */
+  list: (objects: string, order: string) => `coalesce('[' || string_agg(${objects}, ',' ORDER BY ${order}) || ']', '[]')`,
+};
 
 export class Compiler {
   private aliases = 0;
@@ -86,20 +115,20 @@ export class Compiler {
   }
 
   /**
-   * The `json_build_object` of an object of `typeName` over the row `row`, with the fields `node`
-   * selects, in the order the answer lists them; null when any of them cannot be compiled.
+   * The JSON text of an object of `typeName` over the row `row`, with the fields `node` selects, in
+   * the order the answer lists them; null when any of them cannot be compiled.
    */
   async object(typeName: string, row: string, selectionSet: SelectionSetNode | undefined): Promise<string | null> {
     const type = this.schema.getType(typeName);
     const table = this.fields[typeName];
     const selected = this.selection(typeName, selectionSet);
     if (!selected || !isObjectType(type) || !table) return null;
-    const parts: string[] = [];
+    const fields: [string, string][] = [];
     for (const [key, node] of selected) {
       const name = node.name.value;
       let value: string | null;
       if (name === '__typename') {
-        value = `'${type.name}'::text`;
+        value = `'"${type.name}"'`;
       } else {
         const compile = table[name];
         const definition = type.getFields()[name];
@@ -108,22 +137,19 @@ export class Compiler {
         value = await compile({ row, args, node, compiler: this });
       }
       if (value === null) return null;
-      parts.push(`'${key}', ${value}`);
+      fields.push([key, value]);
     }
-    return `json_build_object(${parts.join(', ')})`;
+    return jsonObject(fields);
   }
 
   /**
    * The fields selected on an object of `typeName`, by response key, in the answer's order; null
-   * when this compiler leaves them to graphql-js (see `collect`), or when there are more than one
-   * `json_build_object` can take (PostgreSQL passes a function at most 100 arguments: a key and a
-   * value each).
+   * when this compiler leaves them to graphql-js (see `collect`).
    */
   selection(typeName: string, selectionSet: SelectionSetNode | undefined): Map<string, FieldNode> | null {
     const type = this.schema.getType(typeName);
     if (!selectionSet || !isObjectType(type)) return null;
-    const selected = this.collect(type, selectionSet);
-    return selected && selected.size <= 50 ? selected : null;
+    return this.collect(type, selectionSet);
   }
 
   /**
@@ -146,6 +172,12 @@ export class Compiler {
     }
     return into;
   }
+}
+
+/** An object's JSON text from its fields: response keys (GraphQL names) and the SQL of their values' JSON text. */
+export function jsonObject(fields: readonly (readonly [key: string, value: string])[]): string {
+  const parts = fields.map(([key, value], index) => `'${index === 0 ? '' : ','}"${key}":' || (${value})`);
+  return `('{' || ${parts.join(' || ')} || '}')`;
 }
 
 /** Thrown by a field's SQL when it finds, late, that it cannot compile; the query then runs as usual. */

@@ -6,7 +6,7 @@ import { localisedNameSql } from '../../common/localisation.js';
 import { ReportPeriodArgs } from '../../reports/dto/report-period.args.js';
 import { withholdsPeopleCounts } from '../../reports/people-counts.js';
 import type { Compiler, FieldAt, FieldSql, FieldTable } from './compiler.js';
-import { NotCompilable } from './compiler.js';
+import { jsonObject, jsonText, NotCompilable } from './compiler.js';
 
 /**
  * The compilable part of the network, each field written as SQL that gives what its resolver gives:
@@ -28,7 +28,11 @@ export function networkReads(services: { centres: CentresService; validation: Va
       throw new NotCompilable('arguments refused');
     }
   };
-  const column = (name: string): FieldSql => ({ row }) => `${row}.${name}`;
+  /** A column as JSON, written as `jsonText.value` unless a cheaper writer of the same text is named. */
+  const column = (name: string, write: (sql: string) => string = jsonText.value): FieldSql => ({ row }) => write(`${row}.${name}`);
+  /** A text kept in three languages (`text` names its column in one), picked as pickLocalised picks it. */
+  const localised = (text: (row: string, lang: Language) => string, otherwise: '' | null): FieldSql => ({ row, args, compiler }) =>
+    jsonText.value(pickLocalisedSql((lang) => text(row, lang), language(args, compiler), otherwise));
 
   return {
     Query: {
@@ -41,43 +45,43 @@ export function networkReads(services: { centres: CentresService; validation: Va
         const centre = compiler.alias('c');
         const selected = compiler.selection('CentreConnection', node.selectionSet);
         if (!selected) return null;
-        const parts: string[] = [];
+        const fields: [string, string][] = [];
         for (const [key, selection] of selected) {
           if (selection.name.value === 'totalCount') {
             const counted = filtered.clone().select('c.id');
             compiler.adopt(counted.getParameters());
-            parts.push(`'${key}', (SELECT count(*)::int FROM (${counted.getQuery()}) ${compiler.alias('counted')})`);
+            fields.push([key, `(SELECT count(*)::text FROM (${counted.getQuery()}) ${compiler.alias('counted')})`]);
           } else if (selection.name.value === 'nodes') {
             const object = await compiler.object('Centre', centre, selection.selectionSet);
             if (object === null) return null;
             // The page's ids numbered in its order; the window runs before LIMIT, over the same keys.
             const ids = page.clone().select('c.id', 'page_id').addSelect(`row_number() OVER (ORDER BY ${order})`, 'page_n').limit(valid.first);
             compiler.adopt(ids.getParameters());
-            parts.push(`'${key}', (SELECT coalesce(json_agg(${object} ORDER BY ${connection}.page_n), '[]'::json)
-              FROM (${ids.getQuery()}) ${connection} JOIN centre ${centre} ON ${centre}.id = ${connection}.page_id)`);
+            fields.push([key, `(SELECT ${jsonText.list(object, `${connection}.page_n`)}
+              FROM (${ids.getQuery()}) ${connection} JOIN centre ${centre} ON ${centre}.id = ${connection}.page_id)`]);
           } else if (selection.name.value === '__typename') {
-            parts.push(`'${key}', 'CentreConnection'::text`);
+            fields.push([key, `'"CentreConnection"'`]);
           } else {
             return null;
           }
         }
-        return `json_build_object(${parts.join(', ')})`;
+        return jsonObject(fields);
       },
     },
 
     Centre: {
-      id: column('id'),
+      id: column('id', jsonText.uuid),
       code: column('code'),
-      kind: column('kind'),
+      kind: column('kind', jsonText.enumValue),
       phone: column('phone'),
       email: column('email'),
       latitude: column('latitude'),
       longitude: column('longitude'),
       openedOn: column('opened_on'),
       closedOn: column('closed_on'),
-      name: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.name_${lang}`, language(args, compiler), ''),
-      town: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.town_${lang}`, language(args, compiler), null),
-      address: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.address ->> '${lang}'`, language(args, compiler), null),
+      name: localised((row, lang) => `${row}.name_${lang}`, ''),
+      town: localised((row, lang) => `${row}.town_${lang}`, null),
+      address: localised((row, lang) => `${row}.address ->> '${lang}'`, null),
       async clubs({ row, args, node, compiler }) {
         if (!compiler.actor.ability.can('read', 'Club') || !compiler.actor.ability.can('read', 'ClubType')) return null;
         const club = compiler.alias('k');
@@ -85,7 +89,7 @@ export function networkReads(services: { centres: CentresService; validation: Va
         if (object === null) return null;
         // As CentreClubsResolver and ClubsService.clubsBy: by type name in the language, then id.
         const type = `${club}_type`;
-        return `(SELECT coalesce(json_agg(${object} ORDER BY ${localisedNameSql(type, compiler.language)}, ${club}.id), '[]'::json)
+        return `(SELECT ${jsonText.list(object, `${localisedNameSql(type, compiler.language)}, ${club}.id`)}
           FROM club ${club} JOIN club_type ${type} ON ${type}.id = ${club}.club_type_id
           WHERE ${club}.centre_id = ${row}.id${args.includeClosed === true ? '' : ` AND ${club}.status <> 'CLOSED'`})`;
       },
@@ -97,39 +101,39 @@ export function networkReads(services: { centres: CentresService; validation: Va
         const report = compiler.alias('r');
         const object = await compiler.object('ActivityReport', report, node.selectionSet);
         if (object === null) return null;
-        return `(SELECT ${object} FROM activity_report ${report}
-          WHERE ${report}.centre_id = ${row}.id AND ${report}.period = ${compiler.param(period)} AND ${report}.period_type = ${compiler.param(services.reportPeriodType)})`;
+        return `coalesce((SELECT ${object} FROM activity_report ${report}
+          WHERE ${report}.centre_id = ${row}.id AND ${report}.period = ${compiler.param(period)} AND ${report}.period_type = ${compiler.param(services.reportPeriodType)}), 'null')`;
       },
     },
 
     Club: {
-      id: column('id'),
-      status: column('status'),
+      id: column('id', jsonText.uuid),
+      status: column('status', jsonText.enumValue),
       startedOn: column('started_on'),
       closedOn: column('closed_on'),
       leaderName: column('leader_name'),
-      name: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}_type.name_${lang}`, language(args, compiler), ''),
-      schedule: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.schedule ->> '${lang}'`, language(args, compiler), null),
+      name: localised((row, lang) => `${row}_type.name_${lang}`, ''),
+      schedule: localised((row, lang) => `${row}.schedule ->> '${lang}'`, null),
       // The type is joined beside each club (Centre.clubs) as `<club>_type`.
       type: ({ row, node, compiler }) => compiler.object('ClubType', `${row}_type`, node.selectionSet),
     },
 
     ClubType: {
-      id: column('id'),
+      id: column('id', jsonText.uuid),
       code: column('code'),
       closedOn: column('closed_on'),
-      name: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.name_${lang}`, language(args, compiler), ''),
-      description: ({ row, args, compiler }) => pickLocalisedSql((lang) => `${row}.description ->> '${lang}'`, language(args, compiler), null),
+      name: localised((row, lang) => `${row}.name_${lang}`, ''),
+      description: localised((row, lang) => `${row}.description ->> '${lang}'`, null),
     },
 
     ActivityReport: {
-      id: column('id'),
+      id: column('id', jsonText.uuid),
       period: column('period'),
-      periodType: column('period_type'),
-      state: column('state'),
-      version: column('version'),
-      eventsHeld: column('events_held'),
-      reachedTotal: ({ row, compiler }) => (withholdsPeopleCounts(compiler.context) ? 'NULL::int' : `${row}.reached_total`),
+      periodType: column('period_type', jsonText.enumValue),
+      state: column('state', jsonText.enumValue),
+      version: column('version', jsonText.integer),
+      eventsHeld: column('events_held', jsonText.integer),
+      reachedTotal: ({ row, compiler }) => (withholdsPeopleCounts(compiler.context) ? `'null'` : jsonText.integer(`${row}.reached_total`)),
       highlights: column('highlights'),
       reviewComment: column('review_comment'),
     },

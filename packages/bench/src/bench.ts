@@ -14,7 +14,7 @@ import { ensureGenerated } from './generate/ensure.js';
 import { API_ROOT, RESULTS_DIR } from './paths.js';
 import { graphql, login, startApi, startPeer } from './run/api.js';
 import { analyticsFloor, type FloorResult, networkFloor } from './run/floors.js';
-import { type LoadSettings, runAlone, runLoad } from './run/load.js';
+import { type LoadSettings, runAlone, runLoad, type Scenario } from './run/load.js';
 import { ensureNode24, versionOf } from './run/node24.js';
 import { type CurvePoint, combine, type PeerComparison, printCurve, printSizeRun, printTargets, type ScenarioRow, type SizeRun, targetChecks } from './run/report.js';
 import {
@@ -187,31 +187,15 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
         const title = `network ${expectNetwork.centres} centres → ${expectNetwork.clubs} clubs → type, 4 reports`;
         if (peer) {
           console.error(`S2 against PostGraphile, ${rounds} rounds A,B...`);
-          const peerServer = await startPeer({ node, databaseUrl: database.url, poolSize: 10 }).catch((error: unknown) => {
-            peerSkipped = `PostGraphile did not start: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`;
-            return undefined;
+          const compared = await besidePeer(node, database.url, async (peerServer) => {
+            const peerScenario = peerNetworkScenario(expectNetwork);
+            const comparison = await againstPeer('S2', api, scenario, peerServer, peerScenario);
+            return { ...comparison, peerUnloaded: await runAlone('S2 peer, one at a time', peerServer, peerScenario, aloneRuns) };
           });
-          if (peerServer) {
-            running.add(peerServer);
-            try {
-              const peerScenario = peerNetworkScenario(expectNetwork);
-              const pairs: PeerComparison['rounds'] = [];
-              for (let n = 1; n <= rounds; n++) {
-                const warm = n === 1 ? settings : { ...settings, warmup: 1 };
-                const apiRound = await runLoad('S2', api, scenario, warm);
-                const peerRound = await runLoad('S2 peer', peerServer, peerScenario, warm);
-                pairs.push({ round: n, api: apiRound, peer: peerRound });
-                console.error(`  round ${n}: API ${apiRound.rps} req/s, PostGraphile ${peerRound.rps} req/s`);
-              }
-              const apiAll = combine(pairs.map((p) => p.api));
-              const peerAll = combine(pairs.map((p) => p.peer));
-              const peerUnloaded = await runAlone('S2 peer, one at a time', peerServer, peerScenario, aloneRuns);
-              peerComparison = { rounds: pairs, api: apiAll, peer: peerAll, rpsRatio: apiAll.rps / peerAll.rps, p99Ratio: apiAll.p99 / peerAll.p99, peerUnloaded };
-              rows.push({ id: 'S2', title, result: apiAll });
-            } finally {
-              await peerServer.stop();
-              running.delete(peerServer);
-            }
+          if ('skipped' in compared) peerSkipped = compared.skipped;
+          else {
+            peerComparison = compared;
+            rows.push({ id: 'S2', title, result: compared.api });
           }
         }
         if (!peerComparison) {
@@ -274,7 +258,12 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
       running.delete(api);
       // S3c only where S3 ran: the schema has `analytics` and its rows are known.
       const computedWanted = new Set([...wanted].filter((id) => id !== 'S3' || s3ExpectRows > 0));
-      if (withComputed) rows.push(...(await computedPass(database.url, node, computedWanted, { expectNetwork, meta, districtKinds, centres, s3ExpectRows })));
+      let computedPeer: PeerComparison | undefined;
+      if (withComputed) {
+        const computed = await computedPass(database.url, node, computedWanted, peer, { expectNetwork, meta, districtKinds, centres, s3ExpectRows });
+        rows.push(...computed.rows);
+        computedPeer = computed.peer;
+      }
       return {
         size,
         seed,
@@ -285,6 +274,7 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
         apiNode: versionOf(node),
         scenarios: rows,
         peer: peerComparison,
+        computedPeer,
         peerSkipped: peer ? peerSkipped : 'not asked for',
         floors,
         rssMbAfterStart,
@@ -306,15 +296,18 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
  * resolvers and SQL each time, as the first visit of a question is. The scenarios above repeat one
  * question, so they measure mostly answers kept in memory; these rows (S1c, S2c, S3c) say what a
  * question costs when it is new. Sessions are still believed until PostgreSQL tells of a change
- * (SESSION_CACHE_SECONDS), as in production.
+ * (SESSION_CACHE_SECONDS), as in production. S2c alternates with PostGraphile, as S2 does: the
+ * machine's speed drifts over minutes, and the two figures were once taken minutes apart.
  */
 async function computedPass(
   databaseUrl: string,
   node: string,
   wanted: Set<ScenarioId>,
+  peer: boolean,
   context: { expectNetwork: Awaited<ReturnType<typeof networkExpectation>>; meta: { anchor: string; firstPeriod: string }; districtKinds: string[]; centres: number; s3ExpectRows: number },
-): Promise<ScenarioRow[]> {
+): Promise<{ rows: ScenarioRow[]; peer?: PeerComparison }> {
   const rows: ScenarioRow[] = [];
+  let computedPeer: PeerComparison | undefined;
   console.error('\nStarting the API again with the response cache off (every answer computed)...');
   const api = await startApi({ node, databaseUrl, extraEnv: { RESPONSE_CACHE_SECONDS: '0' } });
   running.add(api);
@@ -329,7 +322,12 @@ async function computedPass(
       const token = await login(api.url, BENCH_ACCOUNTS.admin.email, BENCH_ACCOUNTS.admin.password);
       console.error('S2c: the nested network query, computed...');
       const scenario = networkScenario(token, context.expectNetwork);
-      const result = await runLoad('S2c', api, scenario, settings);
+      if (peer) {
+        console.error(`S2c against PostGraphile, ${rounds} rounds A,B...`);
+        const compared = await besidePeer(node, databaseUrl, (peerServer) => againstPeer('S2c', api, scenario, peerServer, peerNetworkScenario(context.expectNetwork)));
+        if (!('skipped' in compared)) computedPeer = compared;
+      }
+      const result = computedPeer?.api ?? (await runLoad('S2c', api, scenario, settings));
       rows.push({ id: 'S2c', title: 'network, every answer computed', result, unloaded: await runAlone('S2c, one at a time', api, scenario, aloneRuns) });
     }
     if (wanted.has('S3')) {
@@ -345,7 +343,39 @@ async function computedPass(
     await api.stop();
     running.delete(api);
   }
-  return rows;
+  return { rows, peer: computedPeer };
+}
+
+/** PostGraphile started on the database for `work`, and stopped after it; why not, when it does not start. */
+async function besidePeer<T>(node: string, databaseUrl: string, work: (peerServer: ServerProcess) => Promise<T>): Promise<T | { skipped: string }> {
+  let peerServer: ServerProcess;
+  try {
+    peerServer = await startPeer({ node, databaseUrl, poolSize: 10 });
+  } catch (error) {
+    return { skipped: `PostGraphile did not start: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}` };
+  }
+  running.add(peerServer);
+  try {
+    return await work(peerServer);
+  } finally {
+    await peerServer.stop();
+    running.delete(peerServer);
+  }
+}
+
+/** `rounds` rounds of the API's scenario (A) and PostGraphile's (B) in turn, each round's pair side by side and all of them together. */
+async function againstPeer(id: string, api: ServerProcess, scenario: Scenario, peerServer: ServerProcess, peerScenario: Scenario): Promise<PeerComparison> {
+  const pairs: PeerComparison['rounds'] = [];
+  for (let n = 1; n <= rounds; n++) {
+    const warm = n === 1 ? settings : { ...settings, warmup: 1 };
+    const apiRound = await runLoad(id, api, scenario, warm);
+    const peerRound = await runLoad(`${id} peer`, peerServer, peerScenario, warm);
+    pairs.push({ round: n, api: apiRound, peer: peerRound });
+    console.error(`  round ${n}: API ${apiRound.rps} req/s, PostGraphile ${peerRound.rps} req/s`);
+  }
+  const apiAll = combine(pairs.map((p) => p.api));
+  const peerAll = combine(pairs.map((p) => p.peer));
+  return { rounds: pairs, api: apiAll, peer: peerAll, rpsRatio: apiAll.rps / peerAll.rps, p99Ratio: apiAll.p99 / peerAll.p99 };
 }
 
 async function tableCount(client: pg.Client, table: string): Promise<number | null> {

@@ -34,6 +34,8 @@ export interface SizeRun {
   scenarios: ScenarioRow[];
   peer?: PeerComparison;
   peerSkipped?: string;
+  /** S2c (every answer computed) alternated with PostGraphile, as S2 is. */
+  computedPeer?: PeerComparison;
   floors: FloorResult[];
   rssMbAfterStart: number;
   /** Right after the last scenario (before the floors). */
@@ -112,6 +114,28 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The rounds of a scenario alternated with PostGraphile's, and their ratio. */
+function printAlternation(id: string, comparison: PeerComparison): void {
+  console.log(`\n  ${id} against PostGraphile, alternating (A = API, B = PostGraphile):`);
+  console.log(
+    table(
+      ['round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'client CPU %'],
+      comparison.rounds.flatMap(({ round: n, api, peer }) => [
+        [`${n}A`, api.server, fmt(api.rps), fmt(api.p50, 2), fmt(api.p99, 2), String(api.errors), fmt(api.cpuMsPerRequest, 2), clientPercent(api)],
+        [`${n}B`, peer.server, fmt(peer.rps), fmt(peer.p50, 2), fmt(peer.p99, 2), String(peer.errors), fmt(peer.cpuMsPerRequest, 2), clientPercent(peer)],
+      ]),
+    )
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n'),
+  );
+  for (const { round: n, api, peer } of comparison.rounds) {
+    if (clientBound(api)) console.log(`  ${clientBoundNote(`${n}A`, api)}`);
+    if (clientBound(peer)) console.log(`  ${clientBoundNote(`${n}B`, peer)}`);
+  }
+  console.log(`  ratio: API ${fmt(comparison.api.rps)} req/s ÷ PostGraphile ${fmt(comparison.peer.rps)} req/s = ${fmt(comparison.rpsRatio, 2)}×; p99 API ${fmt(comparison.api.p99, 2)} ms vs PostGraphile ${fmt(comparison.peer.p99, 2)} ms (${fmt(comparison.p99Ratio, 2)}×)`);
+}
+
 export function printSizeRun(run: SizeRun): void {
   console.log(`\n== ${run.size}: ${run.centres} centres, ${run.reports} reports${run.analyticsFacts !== null ? `, ${run.analyticsFacts} analytics facts` : ''} (${run.database}); API on Node ${run.apiNode}`);
   const rows: string[][] = [];
@@ -156,27 +180,11 @@ export function printSizeRun(run: SizeRun): void {
   }
   if (run.peer && clientBound(run.peer.peer)) console.log(`  ${clientBoundNote('S2 (peer)', run.peer.peer)}`);
   if (run.peer) {
-    console.log(`\n  S2 against PostGraphile, alternating (A = API, B = PostGraphile):`);
-    console.log(
-      table(
-        ['round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'client CPU %'],
-        run.peer.rounds.flatMap(({ round: n, api, peer }) => [
-          [`${n}A`, api.server, fmt(api.rps), fmt(api.p50, 2), fmt(api.p99, 2), String(api.errors), fmt(api.cpuMsPerRequest, 2), clientPercent(api)],
-          [`${n}B`, peer.server, fmt(peer.rps), fmt(peer.p50, 2), fmt(peer.p99, 2), String(peer.errors), fmt(peer.cpuMsPerRequest, 2), clientPercent(peer)],
-        ]),
-      )
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n'),
-    );
-    for (const { round: n, api, peer } of run.peer.rounds) {
-      if (clientBound(api)) console.log(`  ${clientBoundNote(`${n}A`, api)}`);
-      if (clientBound(peer)) console.log(`  ${clientBoundNote(`${n}B`, peer)}`);
-    }
-    console.log(`  ratio: API ${fmt(run.peer.api.rps)} req/s ÷ PostGraphile ${fmt(run.peer.peer.rps)} req/s = ${fmt(run.peer.rpsRatio, 2)}×; p99 API ${fmt(run.peer.api.p99, 2)} ms vs PostGraphile ${fmt(run.peer.peer.p99, 2)} ms (${fmt(run.peer.p99Ratio, 2)}×)`);
+    printAlternation('S2', run.peer);
   } else if (run.peerSkipped) {
     console.log(`  peer skipped: ${run.peerSkipped}`);
   }
+  if (run.computedPeer) printAlternation('S2c (every answer computed)', run.computedPeer);
   console.log(`\n  Floors (hand-written SQL straight to PostgreSQL, p50 of ${run.floors[0]?.runs ?? 0} runs):`);
   for (const floor of run.floors) {
     if (floor.skipped) {
@@ -242,11 +250,18 @@ export function targetChecks(runs: SizeRun[], curve: CurvePoint[]): TargetCheck[
     if (run.peer) {
       checks.push({ target: `S2 ≥ 1.5× PostGraphile's req/s (${run.size})`, figure: `${fmt(run.peer.rpsRatio, 2)}×`, met: run.peer.rpsRatio >= 1.5 });
       checks.push({ target: `S2 p99 no worse than PostGraphile's (${run.size})`, figure: `${fmt(run.peer.api.p99, 1)} vs ${fmt(run.peer.peer.p99, 1)} ms`, met: run.peer.api.p99 <= run.peer.peer.p99 });
-      const computed = run.scenarios.find((s) => s.id === 'S2c')?.result;
-      if (computed) {
-        const ratio = computed.rps / run.peer.peer.rps;
-        checks.push({ target: `S2c (every answer computed) ≥ 1.5× PostGraphile's req/s (${run.size}, not alternated)`, figure: `${fmt(ratio, 2)}×, p99 ${fmt(computed.p99, 1)} vs ${fmt(run.peer.peer.p99, 1)} ms`, met: ratio >= 1.5 && computed.p99 <= run.peer.peer.p99 });
-      }
+    }
+    // S2c against its own alternated rounds of PostGraphile; without them (PostGraphile did not start
+    // the second time), against the first pass's, taken minutes before.
+    const computed = run.scenarios.find((s) => s.id === 'S2c')?.result;
+    const computedPeer = run.computedPeer ?? (computed && run.peer ? { api: computed, peer: run.peer.peer, rpsRatio: computed.rps / run.peer.peer.rps } : undefined);
+    if (computedPeer) {
+      const how = run.computedPeer ? 'alternated' : 'not alternated';
+      checks.push({
+        target: `S2c (every answer computed) ≥ 1.5× PostGraphile's req/s (${run.size}, ${how})`,
+        figure: `${fmt(computedPeer.rpsRatio, 2)}×, p99 ${fmt(computedPeer.api.p99, 1)} vs ${fmt(computedPeer.peer.p99, 1)} ms`,
+        met: computedPeer.rpsRatio >= 1.5 && computedPeer.api.p99 <= computedPeer.peer.p99,
+      });
     }
     for (const id of ['S1', 'S2', 'S1c', 'S2c']) {
       const r = run.scenarios.find((s) => s.id === id)?.result;

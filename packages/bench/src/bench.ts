@@ -258,11 +258,10 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
       running.delete(api);
       // S3c only where S3 ran: the schema has `analytics` and its rows are known.
       const computedWanted = new Set([...wanted].filter((id) => id !== 'S3' || s3ExpectRows > 0));
-      let computedPeer: PeerComparison | undefined;
+      let computed: Awaited<ReturnType<typeof computedPass>> | undefined;
       if (withComputed) {
-        const computed = await computedPass(database.url, node, computedWanted, peer, { expectNetwork, meta, districtKinds, centres, s3ExpectRows });
+        computed = await computedPass(database.url, node, computedWanted, peer, { expectNetwork, meta, districtKinds, centres, s3ExpectRows });
         rows.push(...computed.rows);
-        computedPeer = computed.peer;
       }
       return {
         size,
@@ -274,7 +273,8 @@ async function runSize(size: Size, node: string, wanted: Set<ScenarioId>, peer: 
         apiNode: versionOf(node),
         scenarios: rows,
         peer: peerComparison,
-        computedPeer,
+        computedPeer: computed?.peer,
+        computedPeerSkipped: computed?.peerSkipped,
         peerSkipped: peer ? peerSkipped : 'not asked for',
         floors,
         rssMbAfterStart,
@@ -305,9 +305,10 @@ async function computedPass(
   wanted: Set<ScenarioId>,
   peer: boolean,
   context: { expectNetwork: Awaited<ReturnType<typeof networkExpectation>>; meta: { anchor: string; firstPeriod: string }; districtKinds: string[]; centres: number; s3ExpectRows: number },
-): Promise<{ rows: ScenarioRow[]; peer?: PeerComparison }> {
+): Promise<{ rows: ScenarioRow[]; peer?: PeerComparison; peerSkipped?: string }> {
   const rows: ScenarioRow[] = [];
   let computedPeer: PeerComparison | undefined;
+  let peerSkipped: string | undefined;
   console.error('\nStarting the API again with the response cache off (every answer computed)...');
   const api = await startApi({ node, databaseUrl, extraEnv: { RESPONSE_CACHE_SECONDS: '0' } });
   running.add(api);
@@ -325,7 +326,8 @@ async function computedPass(
       if (peer) {
         console.error(`S2c against PostGraphile, ${rounds} rounds A,B...`);
         const compared = await besidePeer(node, databaseUrl, (peerServer) => againstPeer('S2c', api, scenario, peerServer, peerNetworkScenario(context.expectNetwork)));
-        if (!('skipped' in compared)) computedPeer = compared;
+        if ('skipped' in compared) peerSkipped = compared.skipped;
+        else computedPeer = compared;
       }
       const result = computedPeer?.api ?? (await runLoad('S2c', api, scenario, settings));
       rows.push({ id: 'S2c', title: 'network, every answer computed', result, unloaded: await runAlone('S2c, one at a time', api, scenario, aloneRuns) });
@@ -343,7 +345,7 @@ async function computedPass(
     await api.stop();
     running.delete(api);
   }
-  return { rows, peer: computedPeer };
+  return { rows, peer: computedPeer, peerSkipped };
 }
 
 /** PostGraphile started on the database for `work`, and stopped after it; why not, when it does not start. */

@@ -5,8 +5,8 @@ import type { NetworkExpectation } from './scenarios.js';
 
 /**
  * The floors: the SQL that answers S2 and S3, hand-written as one statement each and timed straight
- * against PostgreSQL from this process (a round trip on the local socket, rows parsed by pg, no
- * GraphQL). No server can answer faster than its database does, so an API figure divided by its floor
+ * against PostgreSQL from this process (a round trip on the local socket, no GraphQL; S3's rows
+ * parsed by pg, S2's answer one JSON text, not parsed, as the API's compiled read passes its own on). No server can answer faster than its database does, so an API figure divided by its floor
  * says how much the layers above PostgreSQL cost.
  */
 

@@ -36,6 +36,8 @@ export interface SizeRun {
   peerSkipped?: string;
   /** S2c (every answer computed) alternated with PostGraphile, as S2 is. */
   computedPeer?: PeerComparison;
+  /** Why S2c was not alternated (PostGraphile did not start the second time): checked against the first pass's rounds. */
+  computedPeerSkipped?: string;
   floors: FloorResult[];
   rssMbAfterStart: number;
   /** Right after the last scenario (before the floors). */
@@ -185,6 +187,7 @@ export function printSizeRun(run: SizeRun): void {
     console.log(`  peer skipped: ${run.peerSkipped}`);
   }
   if (run.computedPeer) printAlternation('S2c (every answer computed)', run.computedPeer);
+  else if (run.computedPeerSkipped) console.log(`  S2c peer skipped: ${run.computedPeerSkipped}`);
   console.log(`\n  Floors (hand-written SQL straight to PostgreSQL, p50 of ${run.floors[0]?.runs ?? 0} runs):`);
   for (const floor of run.floors) {
     if (floor.skipped) {

@@ -52,6 +52,9 @@ export type FieldTable = Record<string, Record<string, FieldSql>>;
 /** GraphQL names are [_A-Za-z][_0-9A-Za-z]*: safe inside a SQL string literal and a JSON string. The check keeps it so. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
+/** A JSON string of text that has nothing to escape. */
+const quoted = (sql: string) => `coalesce('"' || ${sql} || '"', 'null')`;
+
 /**
  * The JSON text of a SQL value, as json_build_object would write it, and `null` for NULL. `value`
  * is right for any type (to_json: text escaped, dates as ISO, numbers as numbers); the others are
@@ -59,15 +62,15 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
  */
 export const jsonText = {
   value: (sql: string) => `coalesce(to_json(${sql})::text, 'null')`,
-  /** A uuid: its text is hex digits and dashes, nothing to escape. */
-  uuid: (sql: string) => `coalesce('"' || ${sql} || '"', 'null')`,
+  /** A uuid: its text is hex digits and dashes. */
+  uuid: quoted,
   /** An integer: its text is its JSON. */
   integer: (sql: string) => `coalesce((${sql})::text, 'null')`,
   /**
    * A value of a GraphQL enum: one of the enum's names (letters, digits and underscores), or the
    * resolvers would fail on it too. A text column whose CHECK constraint allows only those names.
    */
-  enumValue: (sql: string) => `coalesce('"' || ${sql} || '"', 'null')`,
+  enumValue: quoted,
   /** A list of objects' texts, in `order`: `[]` when there are none. */
   list: (objects: string, order: string) => `coalesce('[' || string_agg(${objects}, ',' ORDER BY ${order}) || ']', '[]')`,
 };
